@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { MESSENGER_IDS, MessengerId, Surface } from './messengers';
+import { OrgId } from './report';
+
+/** Managed settings (DESIGN §5). Each key is validated on its own so one bad value never spoils the rest. */
+
+const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+
+const httpsUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// address');
+
+/** https, or http on the loopback for tests and pilots. */
+const reportUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// address (http:// only for localhost)');
+
+export const Mode = z.enum(['off', 'inform', 'confirm', 'block']);
+export type Mode = z.infer<typeof Mode>;
+
+const hostname = z
+  .string()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case host name such as chat.example.com');
+
+export const ExtraRule = z.strictObject({
+  messenger: MessengerId,
+  host: hostname,
+  pathPrefix: z.string().regex(/^\/[A-Za-z0-9._~\-\/+%]*$/, 'must start with "/"').max(200).optional(),
+  surface: Surface,
+});
+export type ExtraRule = z.infer<typeof ExtraRule>;
+
+export const Alternative = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  url: httpsUrl,
+  instructionsUrl: httpsUrl,
+});
+export type Alternative = z.infer<typeof Alternative>;
+
+export const SFERUM: Alternative = {
+  name: 'Сферум',
+  url: 'https://sferum.ru',
+  instructionsUrl: 'https://prof.sferum.ru/faq_sferum/kakie_chaty_perenosyatsya',
+};
+
+const districtText = z.string().trim().min(1).max(500);
+
+export const POLICY_SHAPE = {
+  mode: Mode.default('inform'),
+  messengers: z.array(MessengerId).max(MESSENGER_IDS.length).default([...MESSENGER_IDS]),
+  extraRules: z.array(ExtraRule).max(50).default([]),
+  snoozeMinutes: z.int().min(0).max(1440).default(60),
+  alternative: Alternative.default(SFERUM),
+  message: z.strictObject({ ru: districtText.optional(), en: districtText.optional() }).default({}),
+  reportEndpoint: z.union([z.literal(''), reportUrl]).default(''),
+  reportToken: z.string().max(512).regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces').default(''),
+  orgId: z.union([z.literal(''), OrgId]).default(''),
+  reportIntervalMinutes: z.int().min(60).max(10080).default(360),
+  locale: z.enum(['ru', 'en', 'auto']).default('auto'),
+};
+
+export const Policy = z.strictObject(POLICY_SHAPE);
+export type Policy = z.infer<typeof Policy>;
+export type PolicyKey = keyof Policy;
+export const POLICY_KEYS = Object.keys(POLICY_SHAPE) as PolicyKey[];
+
+export const DEFAULT_POLICY: Policy = Policy.parse({});
+
+export interface PolicyProblem {
+  key: string;
+  value: unknown;
+  reason: string;
+}
+
+/**
+ * Reads settings key by key: a valid value is taken, an invalid one is reported and its default
+ * applies, an unknown key is reported and ignored. Never throws.
+ */
+export function parsePolicyKeys(raw: unknown): { values: Partial<Policy>; problems: PolicyProblem[] } {
+  const values: Partial<Record<PolicyKey, unknown>> = {};
+  const problems: PolicyProblem[] = [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (raw !== undefined) problems.push({ key: '*', value: raw, reason: 'settings must be an object' });
+    return { values: {}, problems };
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in POLICY_SHAPE)) {
+      problems.push({ key, value, reason: 'unknown key' });
+      continue;
+    }
+    const result = POLICY_SHAPE[key as PolicyKey].safeParse(value);
+    if (result.success) values[key as PolicyKey] = result.data;
+    else problems.push({ key, value, reason: result.error.issues[0]?.message ?? 'invalid value' });
+  }
+  return { values: values as Partial<Policy>, problems };
+}

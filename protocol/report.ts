@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { EventName } from './events';
+import { MessengerId } from './messengers';
+
+/** Wire format v1 (DESIGN §6). Strict objects: an unknown key is a 400, never silently kept. */
+export const MAX_COUNT_ROWS = 1000;
+export const MAX_BATCH_BYTES = 64 * 1024;
+export const MAX_COUNT = 100_000;
+export const MAX_DAY_AGE = 60;
+
+export const OrgId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'orgId: 1–64 characters of A–Z, a–z, 0–9, ".", "_", "-"');
+
+export const Day = z.iso.date();
+
+export const CountRow = z.strictObject({
+  day: Day,
+  messenger: MessengerId,
+  event: EventName,
+  n: z.int().min(1).max(MAX_COUNT),
+});
+export type CountRow = z.infer<typeof CountRow>;
+
+export const ReportBatch = z.strictObject({
+  v: z.literal(1),
+  batchId: z.uuid({ version: 'v4' }),
+  orgId: z.union([z.literal(''), OrgId]),
+  extVersion: z.string().regex(/^\d{1,5}(\.\d{1,5}){0,3}$/),
+  counts: z.array(CountRow).min(1).max(MAX_COUNT_ROWS),
+});
+export type ReportBatch = z.infer<typeof ReportBatch>;
+
+/** The day window (DESIGN §6): within the last 60 days, not in the future, one day of clock slack. */
+export function dayWindow(today: Date): { earliest: string; latest: string } {
+  const day = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset)).toISOString().slice(0, 10);
+  return { earliest: day(-MAX_DAY_AGE - 1), latest: day(1) };
+}

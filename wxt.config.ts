@@ -1,0 +1,23 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Public half of deploy/dev-key.pem: gives the stable id leiigdjfeefjmcnfndecnklanfbdneep. */
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0DQmFYKgaaFqJ1ZpC6j8f4rEnm3/R2XFMBmon5BUWPSKG9YDRS7Q9mlwAhbC90odhiu8xeDF6sakQddwKI2k+13YDr5TWsqXDjGhl5sBpKn01YmcGyLMxI6fH2wUqnU+4N1I7RJuZcjjtyJl1OOyESwil0bRqiKvjQw4/Nez/ifE2YF/cPbbQvZ2u6O63KuC2TuIlmlhKInpEPPMTIHeNJEj7vlbjbICU8Cq9+H46zQZKLfLjjMPsypFR7MXqrY3q1v2V3uoWB5Ei/szW0tN8cNRZgi1NTYeUd2ryhwiLscJ2iF1D/6v+fLzTEowF7J6tlpcaVCgidJpxuXo161G9QIDAQAB';
+
+export const GECKO_ID = 'podskazka@podskazka.ru';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    permissions: ['storage', 'alarms'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      : { key: CHROME_KEY }),
+  }),
+});
