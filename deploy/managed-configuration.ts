@@ -1,14 +1,14 @@
-import { Policy, parsePolicyKeys, type Policy as PolicyValues } from '../protocol/policy';
+import { parsePolicyKeys, type Policy } from '../protocol/policy';
 
 /**
  * The managed configuration a district pushes to its computers: only the keys it sets, each
  * validated by the shared Policy schema. Every policy file format (Linux JSON, Windows .reg,
  * Firefox policies.json) and the collector's `policy` command are built from this one object.
  */
-export function managedConfiguration(settings: Partial<PolicyValues>): Partial<PolicyValues> {
+export function managedConfiguration(settings: Partial<Policy>): Partial<Policy> {
   const { values, problems } = parsePolicyKeys(settings);
   if (problems.length > 0) {
     throw new Error(problems.map((problem) => `${problem.key}: ${problem.reason}`).join('; '));
   }
-  return Policy.partial().parse(values);
+  return values;
 }
