@@ -59,12 +59,14 @@ export const SFERUM: Alternative = {
   instructionsUrl: 'https://prof.sferum.ru/faq_sferum/kakie_chaty_perenosyatsya',
 };
 
+export const MAX_EXTRA_RULES = 50;
+
 const districtText = z.string().trim().min(1).max(500);
 
 export const POLICY_SHAPE = {
   mode: Mode.default('inform'),
   messengers: z.array(MessengerId).max(MESSENGER_IDS.length).default([...MESSENGER_IDS]),
-  extraRules: z.array(ExtraRule).max(50).default([]),
+  extraRules: z.array(ExtraRule).max(MAX_EXTRA_RULES).default([]),
   snoozeMinutes: z.int().min(0).max(1440).default(60),
   alternative: Alternative.default(SFERUM),
   message: z.strictObject({ ru: districtText.optional(), en: districtText.optional() }).default({}),
@@ -82,31 +84,78 @@ export const POLICY_KEYS = Object.keys(POLICY_SHAPE) as PolicyKey[];
 
 export const DEFAULT_POLICY: Policy = Policy.parse({});
 
+export type PolicyProblemKind =
+  /** the value of a known key is invalid: the key's default applies */
+  | 'invalid'
+  /** a key the extension does not know: ignored */
+  | 'unknown-key'
+  /** the settings are not an object at all: every default applies */
+  | 'not-object'
+  /** one entry of a list (extraRules) is invalid: only that entry is dropped */
+  | 'invalid-entry'
+  /** the list is longer than allowed: entries after the limit are dropped */
+  | 'too-many-entries';
+
 export interface PolicyProblem {
+  kind: PolicyProblemKind;
   key: string;
   value: unknown;
+  /** English, technical (zod's message); the UI renders its own words from `kind`. */
   reason: string;
+  /** Position of the bad entry in a list. */
+  index?: number;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid value';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** extraRules entry by entry: a district's one typo must not switch off its other rules. */
+function parseExtraRules(value: unknown, problems: PolicyProblem[]): ExtraRule[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push({ kind: 'invalid', key: 'extraRules', value, reason: 'must be a list of rules' });
+    return undefined;
+  }
+  const rules: ExtraRule[] = [];
+  value.forEach((entry: unknown, index) => {
+    const result = ExtraRule.safeParse(entry);
+    if (!result.success) {
+      problems.push({ kind: 'invalid-entry', key: 'extraRules', index, value: entry, reason: firstIssue(result.error) });
+    } else if (rules.length >= MAX_EXTRA_RULES) {
+      problems.push({ kind: 'too-many-entries', key: 'extraRules', index, value: entry, reason: `at most ${MAX_EXTRA_RULES} rules` });
+    } else {
+      rules.push(result.data);
+    }
+  });
+  return rules;
 }
 
 /**
  * Reads settings key by key: a valid value is taken, an invalid one is reported and its default
- * applies, an unknown key is reported and ignored. Never throws.
+ * applies, an unknown key is reported and ignored; extraRules are checked entry by entry. Never throws.
  */
 export function parsePolicyKeys(raw: unknown): { values: Partial<Policy>; problems: PolicyProblem[] } {
   const values: Partial<Record<PolicyKey, unknown>> = {};
   const problems: PolicyProblem[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    if (raw !== undefined) problems.push({ key: '*', value: raw, reason: 'settings must be an object' });
+    if (raw !== undefined) problems.push({ kind: 'not-object', key: '*', value: raw, reason: 'settings must be an object' });
     return { values: {}, problems };
   }
   for (const [key, value] of Object.entries(raw)) {
-    if (!(key in POLICY_SHAPE)) {
-      problems.push({ key, value, reason: 'unknown key' });
+    if (!Object.hasOwn(POLICY_SHAPE, key)) {
+      problems.push({ kind: 'unknown-key', key, value, reason: 'unknown key' });
+      continue;
+    }
+    if (key === 'extraRules') {
+      const rules = parseExtraRules(value, problems);
+      if (rules) values.extraRules = rules;
       continue;
     }
     const result = POLICY_SHAPE[key as PolicyKey].safeParse(value);
     if (result.success) values[key as PolicyKey] = result.data;
-    else problems.push({ key, value, reason: result.error.issues[0]?.message ?? 'invalid value' });
+    else problems.push({ kind: 'invalid', key, value, reason: firstIssue(result.error) });
   }
   return { values: values as Partial<Policy>, problems };
 }
