@@ -1,0 +1,75 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Database, Engine } from './schema';
+
+/** One list of migrations for both engines; only the auto-increment id column differs. */
+function migrations(engine: Engine): Record<string, Migration> {
+  const serialId = (table: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
+    engine === 'postgres'
+      ? table.addColumn('id', 'serial', (column) => column.primaryKey())
+      : table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement());
+
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await serialId(db.schema.createTable('regions'))
+          .addColumn('name', 'text', (column) => column.notNull().unique())
+          .execute();
+        await serialId(db.schema.createTable('districts'))
+          .addColumn('name', 'text', (column) => column.notNull().unique())
+          .addColumn('region_id', 'integer', (column) => column.references('regions.id'))
+          .execute();
+        await db.schema
+          .createTable('tokens')
+          .addColumn('token_hash', 'varchar(64)', (column) => column.primaryKey())
+          .addColumn('district_id', 'integer', (column) => column.notNull().references('districts.id'))
+          .addColumn('created_day', 'varchar(10)', (column) => column.notNull())
+          .addColumn('revoked', 'integer', (column) => column.notNull().defaultTo(0))
+          .execute();
+        await serialId(db.schema.createTable('users'))
+          .addColumn('login', 'text', (column) => column.notNull().unique())
+          .addColumn('password_hash', 'text', (column) => column.notNull())
+          .addColumn('role', 'varchar(16)', (column) => column.notNull().check(sql`role in ('district', 'region')`))
+          .addColumn('district_id', 'integer', (column) => column.references('districts.id'))
+          .addColumn('region_id', 'integer', (column) => column.references('regions.id'))
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id_hash', 'varchar(64)', (column) => column.primaryKey())
+          .addColumn('user_id', 'integer', (column) => column.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (column) => column.notNull())
+          .addColumn('expires_at', 'bigint', (column) => column.notNull())
+          .execute();
+        await db.schema
+          .createTable('batches')
+          .addColumn('batch_id', 'varchar(36)', (column) => column.primaryKey())
+          .addColumn('district_id', 'integer', (column) => column.notNull().references('districts.id'))
+          .execute();
+        await db.schema
+          .createTable('counts')
+          .addColumn('district_id', 'integer', (column) => column.notNull().references('districts.id'))
+          .addColumn('org_id', 'varchar(64)', (column) => column.notNull())
+          .addColumn('day', 'varchar(10)', (column) => column.notNull())
+          .addColumn('messenger', 'varchar(16)', (column) => column.notNull())
+          .addColumn('event', 'varchar(24)', (column) => column.notNull())
+          .addColumn('n', 'integer', (column) => column.notNull())
+          .addPrimaryKeyConstraint('counts_pk', ['district_id', 'org_id', 'day', 'messenger', 'event'])
+          .execute();
+        // The dashboard reads a district's days; the primary key leads with the school instead.
+        await db.schema.createIndex('counts_by_district_day').on('counts').columns(['district_id', 'day']).execute();
+      },
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(engine) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+}

@@ -1,0 +1,54 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations';
+import type { Database, Engine } from './schema';
+
+export type DatabaseTarget = { file: string } | { url: string };
+
+export interface CollectorDatabase {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_FILE = 'podskazka-collector.db';
+
+// bigint (count(*), sum(n), expires_at) as a JS number on PostgreSQL too, as on SQLite.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Opens SQLite (a file, WAL) or PostgreSQL (a URL) and brings the schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<CollectorDatabase> {
+  const opened = 'url' in target ? openPostgres(target.url) : openSqlite(target.file);
+  try {
+    await migrateToLatest(opened.db, opened.engine);
+  } catch (error) {
+    await opened.db.destroy().catch(() => {});
+    throw error;
+  }
+  return { ...opened, close: () => opened.db.destroy() };
+}
+
+function openSqlite(file: string): Omit<CollectorDatabase, 'close'> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+}
+
+function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle client losing its server must not crash the collector; the next query reports it.
+  pool.on('error', () => {});
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+}
+
+/** `--database-url` wins over `--db`, then DATABASE_URL, then the default SQLite file. */
+export function databaseTarget(options: { db?: string; databaseUrl?: string }, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (options.databaseUrl) return { url: options.databaseUrl };
+  if (options.db) return { file: options.db };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { file: DEFAULT_DATABASE_FILE };
+}

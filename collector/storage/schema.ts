@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely';
+import type { EventName } from '../../protocol/events';
+import type { MessengerId } from '../../protocol/messengers';
+
+/**
+ * The collector's tables, the same on SQLite and PostgreSQL (TEAM.md, "Collector database").
+ * Days are 'YYYY-MM-DD' text, so string comparison orders them; nothing stores a time of day,
+ * an IP, a user agent or a raw body.
+ */
+export interface RegionsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface DistrictsTable {
+  id: Generated<number>;
+  name: string;
+  region_id: number | null;
+}
+
+export interface TokensTable {
+  /** sha256 hex of the token; the token itself is never stored. */
+  token_hash: string;
+  district_id: number;
+  created_day: string;
+  /** 0 or 1. */
+  revoked: number;
+}
+
+export type UserRole = 'district' | 'region';
+
+export interface UsersTable {
+  id: Generated<number>;
+  login: string;
+  password_hash: string;
+  role: UserRole;
+  district_id: number | null;
+  region_id: number | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  /** Epoch seconds. */
+  expires_at: number;
+}
+
+export interface BatchesTable {
+  batch_id: string;
+  district_id: number;
+}
+
+export interface CountsTable {
+  district_id: number;
+  org_id: string;
+  day: string;
+  messenger: MessengerId;
+  event: EventName;
+  n: number;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  districts: DistrictsTable;
+  tokens: TokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  batches: BatchesTable;
+  counts: CountsTable;
+}
+
+export type Engine = 'sqlite' | 'postgres';
