@@ -1,0 +1,17 @@
+import type { Share } from '../../server/dashboard/api-types';
+import { formatNumber, formatShare } from './labels';
+
+/** The week's headline: how often a nudge led a teacher to Sferum. */
+export function ShareCard({ share }: { share: Share }) {
+  return (
+    <section class="card share" aria-labelledby="share-title">
+      <h2 id="share-title">Переходы в Сферум</h2>
+      <p class="big" data-testid="share">{formatShare(share.ratio)}</p>
+      <p class="muted">
+        {share.ratio === null
+          ? 'На этой неделе подсказка не показывалась.'
+          : `${formatNumber(share.alternativeOpened)} переходов из ${formatNumber(share.nudgeShown)} показанных подсказок`}
+      </p>
+    </section>
+  );
+}
