@@ -1,17 +1,10 @@
 import { EVENT_NAMES, type EventName } from '../../../protocol/events';
 import type { MessengerId } from '../../../protocol/messengers';
 import { CATALOGUE } from '../../../rules/catalogue';
+import { EVENT_TITLES } from '../../server/dashboard/event-titles';
 import { weekRange } from '../../server/dashboard/iso-week';
 
-export const EVENT_LABELS: Record<EventName, string> = {
-  opened: 'Открыто',
-  nudge_shown: 'Подсказка показана',
-  alternative_opened: 'Переход в Сферум',
-  personal_use: 'Личная переписка',
-  dismissed: 'Подсказка закрыта',
-  proceeded: 'Продолжили',
-  blocked: 'Заблокировано',
-};
+export const EVENT_LABELS: Record<EventName, string> = EVENT_TITLES;
 
 export const EVENTS = EVENT_NAMES;
 

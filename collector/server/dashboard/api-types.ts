@@ -17,7 +17,7 @@ export interface SessionInfo {
 }
 
 export interface WeeksResponse {
-  /** ISO weeks that hold data, oldest first, e.g. "2026-W47". */
+  /** Every ISO week from the first to the last with data, oldest first, e.g. "2026-W47". */
   weeks: string[];
   latest: string | null;
 }

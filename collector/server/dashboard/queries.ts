@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import type { EventName } from '../../../protocol/events';
+import type { MessengerId } from '../../../protocol/messengers';
+import type { Database } from '../../storage/schema';
+
+/**
+ * The dashboard's SQL: the same Kysely on SQLite and PostgreSQL. Weeks are turned into
+ * `day BETWEEN from AND to` in TypeScript (iso-week.ts), so no engine's date functions are used.
+ * Every query takes the viewer's district ids; an empty list reads nothing.
+ */
+export type DistrictIds = readonly number[];
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export interface CountSum {
+  messenger: MessengerId;
+  event: EventName;
+  n: number;
+}
+
+/** The first and last day with any count, or null when there is none. */
+export async function daySpan(db: Kysely<Database>, ids: DistrictIds): Promise<DayRange | null> {
+  if (ids.length === 0) return null;
+  const row = await db
+    .selectFrom('counts')
+    .select((eb) => [eb.fn.min('day').as('from'), eb.fn.max('day').as('to')])
+    .where('district_id', 'in', ids)
+    .executeTakeFirst();
+  return row?.from && row.to ? { from: row.from, to: row.to } : null;
+}
+
+/** Sums over all schools of the scope, per messenger and event. */
+export async function totalsInRange(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<CountSum[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('counts')
+    .select((eb) => ['messenger', 'event', eb.fn.sum<number>('n').as('n')])
+    .where('district_id', 'in', ids)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['messenger', 'event'])
+    .execute();
+  return rows.map((row) => ({ ...row, n: Number(row.n) }));
+}
+
+/** Sums per day, for the weekly trend (folded into ISO weeks by the caller). */
+export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { day: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('counts')
+    .select((eb) => ['day', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
+    .where('district_id', 'in', ids)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['day', 'messenger', 'event'])
+    .execute();
+  return rows.map((row) => ({ ...row, n: Number(row.n) }));
+}
+
+/** Sums per school (org_id) for a district's users. */
+export async function totalsBySchool(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { orgId: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('counts')
+    .select((eb) => ['org_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
+    .where('district_id', 'in', ids)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['org_id', 'messenger', 'event'])
+    .execute();
+  return rows.map(({ org_id, ...row }) => ({ ...row, orgId: org_id, n: Number(row.n) }));
+}
+
+/** Sums per district for a region's users. */
+export async function totalsByDistrict(
+  db: Kysely<Database>,
+  ids: DistrictIds,
+  range: DayRange,
+): Promise<(CountSum & { districtId: number })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('counts')
+    .select((eb) => ['district_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
+    .where('district_id', 'in', ids)
+    .where('day', '>=', range.from)
+    .where('day', '<=', range.to)
+    .groupBy(['district_id', 'messenger', 'event'])
+    .execute();
+  return rows.map(({ district_id, ...row }) => ({ ...row, districtId: district_id, n: Number(row.n) }));
+}

@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import { EVENT_NAMES, type EventName } from '../../../protocol/events';
+import { MESSENGER_IDS, type MessengerId } from '../../../protocol/messengers';
+import type { Database } from '../../storage/schema';
+import type { EventCounts, OverviewResponse, Share, TrendResponse, UnitRow, UnitsResponse, WeeksResponse } from './api-types';
+import { isoWeekOf, weekRange, weeksBetween, weeksEndingAt, type WeekRange } from './iso-week';
+import { suppressSmall } from './k-anonymity';
+import { daySpan, dailyTotals, totalsByDistrict, totalsBySchool, totalsInRange, type CountSum } from './queries';
+import { districtIds, type Scope } from './scope';
+
+/** The dashboard's answers, built from queries.ts; exported for the API routes and bench/. */
+const zeroCounts = (): EventCounts => Object.fromEntries(EVENT_NAMES.map((event) => [event, 0])) as EventCounts;
+
+function share(counts: EventCounts): Share {
+  const { nudge_shown: nudgeShown, alternative_opened: alternativeOpened } = counts;
+  return { nudgeShown, alternativeOpened, ratio: nudgeShown > 0 ? alternativeOpened / nudgeShown : null };
+}
+
+export async function availableWeeks(db: Kysely<Database>, scope: Scope): Promise<WeeksResponse> {
+  const span = await daySpan(db, districtIds(scope));
+  const weeks = span ? weeksBetween(span.from, span.to) : [];
+  return { weeks, latest: weeks.at(-1) ?? null };
+}
+
+export async function weeklyOverview(db: Kysely<Database>, scope: Scope, range: WeekRange): Promise<OverviewResponse> {
+  const byMessenger = new Map<MessengerId, EventCounts>(MESSENGER_IDS.map((id) => [id, zeroCounts()]));
+  const totals = zeroCounts();
+  for (const row of await totalsInRange(db, districtIds(scope), range)) {
+    byMessenger.get(row.messenger)![row.event] += row.n;
+    totals[row.event] += row.n;
+  }
+  return {
+    week: range.week,
+    from: range.from,
+    to: range.to,
+    scopeName: scope.name,
+    messengers: [...byMessenger].map(([messenger, counts]) => ({ messenger, counts })),
+    totals,
+    share: share(totals),
+  };
+}
+
+export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: string, count: number): Promise<TrendResponse> {
+  const weeks = weeksEndingAt(lastWeek, count);
+  const first = weeks[0] && weekRange(weeks[0]);
+  const last = weekRange(lastWeek);
+  const index = new Map(weeks.map((week, i) => [week, i]));
+  const series = new Map<MessengerId, EventCounts<number[]>>();
+  const all: EventCounts<number[]> = Object.fromEntries(EVENT_NAMES.map((e) => [e, weeks.map(() => 0)])) as EventCounts<number[]>;
+  for (const id of MESSENGER_IDS) {
+    series.set(id, Object.fromEntries(EVENT_NAMES.map((e) => [e, weeks.map(() => 0)])) as EventCounts<number[]>);
+  }
+  if (first && last) {
+    for (const row of await dailyTotals(db, districtIds(scope), { from: first.from, to: last.to })) {
+      const i = index.get(isoWeekOf(row.day) ?? '');
+      if (i === undefined) continue;
+      series.get(row.messenger)![row.event][i]! += row.n;
+      all[row.event][i]! += row.n;
+    }
+  }
+  return {
+    weeks,
+    series: [...series].map(([messenger, counts]) => ({ messenger, counts })),
+    share: weeks.map((_, i) => share(Object.fromEntries(EVENT_NAMES.map((e) => [e, all[e][i]!])) as EventCounts).ratio),
+  };
+}
+
+/** One row per unit × messenger with cells below k replaced by "<5" (the API never sends them). */
+function unitRows(sums: (CountSum & { unit: string })[]): UnitRow[] {
+  const rows = new Map<string, { unit: string; messenger: MessengerId; counts: EventCounts }>();
+  for (const sum of sums) {
+    const key = `${sum.unit}\u0000${sum.messenger}`;
+    const row = rows.get(key) ?? { unit: sum.unit, messenger: sum.messenger, counts: zeroCounts() };
+    row.counts[sum.event] += sum.n;
+    rows.set(key, row);
+  }
+  const messengerOrder = (id: MessengerId) => MESSENGER_IDS.indexOf(id);
+  return [...rows.values()]
+    .sort((a, b) => a.unit.localeCompare(b.unit, 'ru', { numeric: true }) || messengerOrder(a.messenger) - messengerOrder(b.messenger))
+    .map(({ unit, messenger, counts }) => ({
+      unit,
+      messenger,
+      cells: Object.fromEntries(EVENT_NAMES.map((event: EventName) => [event, suppressSmall(counts[event])])) as UnitRow['cells'],
+    }));
+}
+
+/** A district user: per school. A region user: per district, never per school of another district. */
+export async function weeklyUnits(db: Kysely<Database>, scope: Scope, range: WeekRange): Promise<UnitsResponse> {
+  const ids = districtIds(scope);
+  if (scope.role === 'district') {
+    const sums = await totalsBySchool(db, ids, range);
+    return { week: range.week, unitKind: 'school', rows: unitRows(sums.map((s) => ({ ...s, unit: s.orgId }))) };
+  }
+  const names = new Map(scope.districts.map((d) => [d.id, d.name]));
+  const sums = await totalsByDistrict(db, ids, range);
+  return { week: range.week, unitKind: 'district', rows: unitRows(sums.map((s) => ({ ...s, unit: names.get(s.districtId) ?? '' }))) };
+}
+
+/** The weekly report as a benchmark measures it: overview and the per-unit table of one week. */
+export async function weeklyReport(db: Kysely<Database>, scope: Scope, week: string) {
+  const range = weekRange(week);
+  if (!range) throw new RangeError(`not an ISO week: ${week}`);
+  const [overview, units] = await Promise.all([weeklyOverview(db, scope, range), weeklyUnits(db, scope, range)]);
+  return { overview, units };
+}
