@@ -1,0 +1,228 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing';
+import { recordEvent } from '../../../background/count-store';
+import { REPORT_ALARM, createReporter, type ReporterDeps, type ReportingSettings } from '../../../background/reporting/reporter';
+import { readReporting } from '../../../background/reporting/state';
+import { TEST_TIMING_KEY } from '../../../background/reporting/timing';
+import { ReportBatch } from '../../../protocol/report';
+
+const ENDPOINT = 'https://stats.example.ru/api/v1/reports';
+const START = new Date(2026, 10, 23, 10, 0, 0).getTime();
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+  batch: ReportBatch;
+}
+
+function harness(settings: Partial<ReportingSettings> = {}) {
+  let clock = START;
+  let ids = 0;
+  const sent: Sent[] = [];
+  const replies: Array<() => Response | Promise<Response>> = [];
+  const deps: ReporterDeps = {
+    settings: async () => ({ reportEndpoint: ENDPOINT, reportToken: 'tok-1', orgId: 'school-7', reportIntervalMinutes: 360, locale: 'auto', ...settings }),
+    fetch: async (url, init) => {
+      sent.push({ url: String(url), init: init!, batch: ReportBatch.parse(JSON.parse(String(init!.body))) });
+      const reply = replies.shift();
+      return reply ? reply() : new Response(null, { status: 202 });
+    },
+    now: () => clock,
+    random: () => 0.5,
+    newBatchId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    extVersion: '1.0.0',
+  };
+  return {
+    deps,
+    sent,
+    replies,
+    reporter: createReporter(deps),
+    advance: (ms: number) => (clock += ms),
+    now: () => clock,
+  };
+}
+
+const record = (count: number, messenger: 'telegram' | 'whatsapp' = 'telegram') =>
+  Promise.all(Array.from({ length: count }, () => recordEvent(messenger, 'opened', new Date(START))));
+
+/** Sum of n per messenger over everything the server accepted, once per batchId. */
+function delivered(sent: Sent[], acceptedIds: Set<string>) {
+  const totals: Record<string, number> = {};
+  const seen = new Set<string>();
+  for (const { batch } of sent) {
+    if (!acceptedIds.has(batch.batchId) || seen.has(batch.batchId)) continue;
+    seen.add(batch.batchId);
+    for (const row of batch.counts) totals[row.messenger] = (totals[row.messenger] ?? 0) + row.n;
+  }
+  return totals;
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('reporter', () => {
+  it('sends pending counts once with the token, no cookies, and clears them', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(3);
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    expect(h.sent).toHaveLength(1);
+    expect(h.sent[0]!.url).toBe(ENDPOINT);
+    expect(h.sent[0]!.init).toMatchObject({ method: 'POST', credentials: 'omit', headers: { Authorization: 'Bearer tok-1', 'Content-Type': 'application/json' } });
+    expect(h.sent[0]!.batch).toMatchObject({ orgId: 'school-7', counts: [{ day: '2026-11-23', messenger: 'telegram', event: 'opened', n: 3 }] });
+    expect(await h.reporter.sendNow()).toBe('nothing');
+    expect(h.sent).toHaveLength(1);
+    const { outbox, state } = await readReporting();
+    expect(outbox).toBeUndefined();
+    expect(state.lastSuccessAt).toBe(START);
+  });
+
+  it('resends the same body until a 2xx; counts arriving meanwhile go in the next batch', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(2);
+    h.replies.push(() => new Response(null, { status: 503 }));
+    expect(await h.reporter.sendNow()).toBe('retry');
+    await record(5, 'whatsapp');
+    const { outbox } = await readReporting();
+    expect(outbox!.attempts).toBe(1);
+    h.advance(outbox!.nextAttemptAt - h.now());
+    expect(await h.reporter.tick()).toBe('delivered');
+    expect(h.sent[1]!.init.body).toBe(h.sent[0]!.init.body);
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    expect(h.sent[2]!.batch.batchId).not.toBe(h.sent[0]!.batch.batchId);
+    expect(delivered(h.sent, new Set(h.sent.slice(1).map((s) => s.batch.batchId)))).toEqual({ telegram: 2, whatsapp: 5 });
+  });
+
+  it('waits as long as Retry-After says on 429 and does not send earlier', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    h.replies.push(() => new Response(null, { status: 429, headers: { 'Retry-After': '600' } }));
+    expect(await h.reporter.sendNow()).toBe('retry');
+    const { outbox } = await readReporting();
+    expect(outbox!.nextAttemptAt - h.now()).toBeGreaterThanOrEqual(600_000);
+    expect((await browser.alarms.get(REPORT_ALARM))!.scheduledTime).toBe(outbox!.nextAttemptAt);
+    h.advance(599_000 - 1_001);
+    expect(await h.reporter.tick()).toBe('nothing');
+    expect(h.sent).toHaveLength(1);
+    h.advance(outbox!.nextAttemptAt - h.now());
+    expect(await h.reporter.tick()).toBe('delivered');
+    expect(h.sent).toHaveLength(2);
+  });
+
+  it('backs off exponentially on network errors', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      h.replies.push(() => Promise.reject(new TypeError('Failed to fetch')));
+      expect(attempt === 0 ? await h.reporter.sendNow() : await h.reporter.tick()).toBe('retry');
+      const { outbox, state } = await readReporting();
+      expect(state.lastError).toMatchObject({ code: 'network', dropped: false });
+      waits.push(outbox!.nextAttemptAt - h.now());
+      h.advance(outbox!.nextAttemptAt - h.now());
+    }
+    expect(waits).toEqual([45_000, 90_000, 180_000, 360_000]);
+  });
+
+  it.each([
+    [400, 'rejected'],
+    [401, 'unauthorized'],
+    [413, 'too_large'],
+  ])('gives a batch up only on %i and keeps the reason', async (status, code) => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    h.replies.push(() => new Response('{}', { status }));
+    expect(await h.reporter.sendNow()).toBe('dropped');
+    const { outbox, state } = await readReporting();
+    expect(outbox).toBeUndefined();
+    expect(state.lastError).toMatchObject({ code, status, dropped: true });
+  });
+
+  it('keeps retrying other 4xx answers, such as 404 from a wrong address', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    h.replies.push(() => new Response(null, { status: 404 }));
+    expect(await h.reporter.sendNow()).toBe('retry');
+    expect((await readReporting()).outbox).toBeDefined();
+  });
+
+  it('does nothing while the endpoint is empty, and refuses http off the loopback', async () => {
+    const off = harness({ reportEndpoint: '' });
+    await off.reporter.start();
+    await record(1);
+    expect(await off.reporter.sendNow()).toBe('off');
+    expect(await off.reporter.tick()).toBe('off');
+    const plain = harness({ reportEndpoint: 'http://stats.example.ru/api' });
+    expect(await plain.reporter.sendNow()).toBe('endpoint_invalid');
+    expect(off.sent.length + plain.sent.length).toBe(0);
+    expect((await readReporting()).state.lastError).toMatchObject({ code: 'endpoint_invalid' });
+  });
+
+  it('a worker stopped mid-send has already stored and armed the retry; the next worker resends the same batch', async () => {
+    const first = harness();
+    await first.reporter.start();
+    await record(4);
+    first.replies.push(() => new Promise<Response>(() => undefined));
+    void first.reporter.sendNow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { outbox } = await readReporting();
+    expect(outbox).toMatchObject({ attempts: 1 });
+    expect(outbox!.nextAttemptAt).toBeGreaterThan(first.now());
+    expect((await browser.alarms.get(REPORT_ALARM))!.scheduledTime).toBe(outbox!.nextAttemptAt);
+
+    const second = harness();
+    second.advance(outbox!.nextAttemptAt - START);
+    await second.reporter.start();
+    expect(await second.reporter.tick()).toBe('delivered');
+    expect(second.sent[0]!.init.body).toBe(first.sent[0]!.init.body);
+    expect((await readReporting()).outbox).toBeUndefined();
+  });
+
+  it('flushes on its jittered schedule, not before', async () => {
+    const h = harness();
+    await h.reporter.start();
+    const alarm = await browser.alarms.get(REPORT_ALARM);
+    expect(alarm!.scheduledTime - START).toBe(360 * 60_000);
+    await record(2);
+    h.advance(60 * 60_000);
+    expect(await h.reporter.tick()).toBe('nothing');
+    expect(h.sent).toHaveLength(0);
+    h.advance(alarm!.scheduledTime - h.now());
+    expect(await h.reporter.tick()).toBe('delivered');
+    expect(h.sent).toHaveLength(1);
+    const next = await browser.alarms.get(REPORT_ALARM);
+    expect(next!.scheduledTime - h.now()).toBe(360 * 60_000);
+  });
+
+  it('after a closed browser, overdue work waits 1–10 minutes instead of running at once', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    await browser.alarms.clearAll();
+    h.advance(24 * 60 * 60_000);
+    const restarted = createReporter(h.deps);
+    await restarted.start();
+    const alarm = await browser.alarms.get(REPORT_ALARM);
+    expect(alarm!.scheduledTime - h.now()).toBe(330_000);
+  });
+
+  it('the test-only time scale shortens the schedule and backoff, never Retry-After', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await browser.storage.local.set({ [TEST_TIMING_KEY]: { timeScale: 0.001 } });
+    await h.reporter.retime();
+    expect((await browser.alarms.get(REPORT_ALARM))!.scheduledTime - h.now()).toBe(21_600);
+    await record(1);
+    h.replies.push(() => new Response(null, { status: 500 }));
+    await h.reporter.sendNow();
+    expect((await readReporting()).outbox!.nextAttemptAt - h.now()).toBe(45);
+    h.replies.push(() => new Response(null, { status: 429, headers: { 'Retry-After': '5' } }));
+    await h.reporter.sendNow();
+    expect((await readReporting()).outbox!.nextAttemptAt - h.now()).toBeGreaterThanOrEqual(5_000);
+  });
+});
