@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { managedSchema } from './protocol/managed-schema';
+import { contentScriptMatches } from './rules/match-patterns';
 
 /** Public half of deploy/dev-key.pem: gives the stable id leiigdjfeefjmcnfndecnklanfbdneep. */
 const CHROME_KEY =
@@ -11,11 +13,22 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // generated from the zod Policy schema on every build, so the two never drift
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(managedSchema(), null, 2) });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'declarativeNetRequest', 'webNavigation', 'scripting'],
+    // block mode redirects catalogued hosts (DNR redirects need host access); extraRules hosts are granted at run time
+    host_permissions: contentScriptMatches(),
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    storage: { managed_schema: 'managed_schema.json' },
+    web_accessible_resources: [{ resources: ['guide.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
       : { key: CHROME_KEY }),
