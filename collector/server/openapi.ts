@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { MAX_BATCH_BYTES, ReportBatch } from '../../protocol/report';
+
+const ErrorBody = z.object({
+  error: z.string().describe('What went wrong, in words a person can read.'),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('400 only: the first problems found.'),
+});
+
+const jsonBody = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errorRef = { $ref: '#/components/schemas/Error' };
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
+
+/** The OpenAPI 3.1 document of the report API, generated from the shared zod schemas. */
+export function openApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Podskazka collector',
+      version: '1',
+      description: 'Receives day × messenger × event counts from the Podskazka extension (wire format v1, DESIGN §6).',
+    },
+    components: {
+      securitySchemes: { reportToken: { type: 'http', scheme: 'bearer', description: 'The district report token from the managed policy.' } },
+      schemas: {
+        ReportBatch: z.toJSONSchema(ReportBatch, { io: 'input' }),
+        Error: z.toJSONSchema(ErrorBody),
+      },
+    },
+    paths: {
+      '/api/v1/reports': {
+        post: {
+          summary: 'Store one batch of counts',
+          description: `Counts a batchId once however often it arrives. At most ${MAX_BATCH_BYTES} bytes; days within the last 60 days and not in the future.`,
+          security: [{ reportToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportBatch' } } } },
+          responses: {
+            '202': jsonBody({ type: 'object', properties: { stored: { const: true } } }, 'Stored (after the commit).'),
+            '200': jsonBody({ type: 'object', properties: { duplicate: { const: true } } }, 'This batchId was stored before; nothing counted.'),
+            '400': jsonBody(errorRef, 'Not valid JSON / UTF-8, or not wire format v1.'),
+            '401': jsonBody(errorRef, 'Missing, unknown or revoked token.'),
+            '413': jsonBody(errorRef, 'Body larger than 64 KiB.'),
+            '415': jsonBody(errorRef, 'Content-Type is not application/json.'),
+            '429': { ...jsonBody(errorRef, 'Too many reports with this token.'), headers: retryAfter },
+            '503': { ...jsonBody(errorRef, 'Storage unavailable; retry later.'), headers: retryAfter },
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          summary: 'Liveness and database check',
+          responses: {
+            '200': jsonBody({ type: 'object', properties: { ok: { const: true } } }, 'Serving and the database answers.'),
+            '503': jsonBody(errorRef, 'The database does not answer.'),
+          },
+        },
+      },
+    },
+  };
+}
