@@ -3,4 +3,6 @@ export { resolveSettings, type EffectiveSettings, type SettingsProblem, type Set
 export { loadSettings, readManaged, readOptions, saveOptions, OPTIONS_KEY } from './storage';
 export { watchSettings } from './watch';
 export { describeProblem } from './problem-text';
-export { uiLanguage, uiText, type UiLanguage } from './ui-text';
+export { activeRules, classifyActive } from './active-rules';
+/** The `locale` setting to a UI language, and texts from _locales in that language (shared with i18n/). */
+export { resolveLocale as uiLanguage, translate as uiText, type UiLocale as UiLanguage } from '../i18n';

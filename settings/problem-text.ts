@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, type PolicyKey } from '../protocol/policy';
 import type { SettingsProblem } from './resolve';
-import { uiText, type UiLanguage } from './ui-text';
+import { translate as uiText, type UiLocale as UiLanguage } from '../i18n';
 
 const SHOWN_VALUE_LENGTH = 100;
 /** Never echoed back: the popup is in front of a teacher. */

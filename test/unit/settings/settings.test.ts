@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_POLICY, SFERUM } from '../../../protocol/policy';
-import { describeProblem, loadSettings, OPTIONS_KEY, saveOptions, uiLanguage, watchSettings, type EffectiveSettings } from '../../../settings';
+import { describeProblem, loadSettings, OPTIONS_KEY, saveOptions, watchSettings, type EffectiveSettings } from '../../../settings';
 
 const texts = (result: EffectiveSettings, language: 'ru' | 'en' = 'ru') => result.problems.map((problem) => describeProblem(problem, language));
 
@@ -111,14 +111,5 @@ describe('watchSettings', () => {
     await saveOptions({ mode: 'off' });
     await loadSettings();
     expect(seen).toEqual(['confirm', 'block']);
-  });
-});
-
-describe('uiLanguage', () => {
-  it('follows the setting, or the browser for auto', () => {
-    expect(uiLanguage('en', 'ru')).toBe('en');
-    expect(uiLanguage('auto', 'en-US')).toBe('en');
-    expect(uiLanguage('auto', 'ru')).toBe('ru');
-    expect(uiLanguage('auto', 'de')).toBe('ru');
   });
 });

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { Policy } from '../protocol/policy';
+import { classifyActive } from '../settings/active-rules';
+import { recordEvent } from './count-store';
+import { guideUrl } from './guide-url';
+import { isSnoozed } from './snooze';
+
+export interface TopFrameNavigation {
+  tabId: number;
+  frameId: number;
+  url: string;
+  error?: string;
+  documentLifecycle?: string;
+}
+
+/** Errors that are not "the messenger did not load": the user stopped it, or a rule blocked it. */
+const NOT_A_FAILURE = new Set(['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_ADMINISTRATOR', 'NS_BINDING_ABORTED']);
+
+const isTopFrame = (details: TopFrameNavigation) => details.frameId === 0 && details.documentLifecycle !== 'prerender';
+
+async function hostAccess(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`*://${new URL(url).hostname}/*`] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Block mode: the declarativeNetRequest rule redirects this navigation to the guide before any
+ * request is sent; count it here, when it starts, because the blocked page never runs a script.
+ * Without host access (an extraRules host not granted yet) there is no redirect, so no count.
+ */
+export async function countBlockedNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
+  if (settings.mode !== 'block' || !isTopFrame(details)) return;
+  const found = classifyActive(details.url, settings);
+  if (found && (await hostAccess(details.url))) await recordEvent(found.messenger, 'blocked');
+}
+
+/**
+ * Telegram and WhatsApp are throttled in Russia: their pages often never load, so no content
+ * script runs. The attempt still counts as `opened`, and (unless the mode is off or the teacher
+ * snoozed this messenger) the browser's error page is replaced by the guide in the same tab.
+ */
+export async function handleFailedNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
+  if (!isTopFrame(details) || (details.error && NOT_A_FAILURE.has(details.error))) return;
+  const found = classifyActive(details.url, settings);
+  if (!found) return;
+  await recordEvent(found.messenger, 'opened');
+  if (settings.mode === 'off' || (await isSnoozed(found.messenger))) return;
+  await browser.tabs.update(details.tabId, { url: guideUrl(found.messenger, 'unreachable') });
+}

@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Interstitial, type InterstitialProps } from './Interstitial';
+import { INTERSTITIAL_CSS } from './interstitial-styles';
+
+export const INTERSTITIAL_ELEMENT = 'podskazka-interstitial';
+
+/**
+ * Mounts the interstitial on <html> as soon as the content script runs (document_start), so the
+ * messenger is covered before it paints. Every choice removes it; `onProceed` etc. still run.
+ */
+export async function mountInterstitial(ctx: ContentScriptContext, props: InterstitialProps): Promise<ShadowRootContentScriptUi<void>> {
+  let ui: ShadowRootContentScriptUi<void> | undefined;
+  const closing = (action: () => void) => () => {
+    action();
+    ui?.remove();
+  };
+  ui = await createShadowRootUi(ctx, {
+    name: INTERSTITIAL_ELEMENT,
+    position: 'inline',
+    anchor: () => document.documentElement,
+    append: 'last',
+    css: INTERSTITIAL_CSS,
+    isolateEvents: true,
+    onMount: (container) => {
+      render(
+        <Interstitial
+          {...props}
+          onPersonalUse={closing(props.onPersonalUse)}
+          onProceed={closing(props.onProceed)}
+        />,
+        container,
+      );
+    },
+    onRemove: () => {
+      if (ui) render(null, ui.uiContainer);
+    },
+  });
+  ui.mount();
+  return ui;
+}
