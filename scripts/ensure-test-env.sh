@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages and npm, when it is missing. Safe to run twice.
+# Prints `TEST_DATABASE_URL=…` as its last line (the local PostgreSQL the collector's tests use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=()
-[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
-if [ ${#apt_packages[@]} -gt 0 ]; then
-  echo "Installing ${apt_packages[*]} from Debian's packages…"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages…" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm ci --no-audit --no-fund >&2
 fi
+
+bash scripts/ensure-postgres.sh | tail -n1
