@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Policy } from '../protocol/policy';
 import { classifyActive } from '../settings/active-rules';
+import { BUILT_IN_RULES, classifyUrl } from '../rules';
 import { recordEvent } from './count-store';
 import { guideUrl } from './guide-url';
 import { isSnoozed } from './snooze';
@@ -39,14 +40,15 @@ export async function countBlockedNavigation(details: TopFrameNavigation, settin
 
 /**
  * Telegram and WhatsApp are throttled in Russia: their pages often never load, so no content
- * script runs. The attempt still counts as `opened`, and (unless the mode is off or the teacher
- * snoozed this messenger) the browser's error page is replaced by the guide in the same tab.
+ * script runs. The attempt still counts as `opened` (as a loaded page would, whatever the mode),
+ * and unless the mode is off, the messenger is not acted on or the teacher snoozed it, the
+ * browser's error page is replaced by the guide in the same tab.
  */
 export async function handleFailedNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
   if (!isTopFrame(details) || (details.error && NOT_A_FAILURE.has(details.error))) return;
-  const found = classifyActive(details.url, settings);
+  const found = classifyUrl(details.url, [...BUILT_IN_RULES, ...settings.extraRules]);
   if (!found) return;
   await recordEvent(found.messenger, 'opened');
-  if (settings.mode === 'off' || (await isSnoozed(found.messenger))) return;
+  if (settings.mode === 'off' || !settings.messengers.includes(found.messenger) || (await isSnoozed(found.messenger))) return;
   await browser.tabs.update(details.tabId, { url: guideUrl(found.messenger, 'unreachable') });
 }

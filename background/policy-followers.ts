@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { loadSettings, watchSettings, type EffectiveSettings } from '../settings';
+import { publishPageRules } from '../settings/page-rules';
+import { syncBlockRules } from './block-rules';
+import { syncExtraContentScripts } from './extra-content-scripts';
+import { countBlockedNavigation, handleFailedNavigation } from './navigation-watch';
+
+let current: Promise<EffectiveSettings> | undefined;
+
+/** The effective settings the worker acts on, kept fresh by `followPolicy`. */
+export function currentSettings(): Promise<EffectiveSettings> {
+  current ??= loadSettings();
+  return current;
+}
+
+async function apply(effective: EffectiveSettings): Promise<void> {
+  const { settings } = effective;
+  const results = await Promise.allSettled([syncBlockRules(settings), syncExtraContentScripts(settings), publishPageRules(settings)]);
+  for (const result of results) if (result.status === 'rejected') console.warn('podskazka: applying settings failed', result.reason);
+}
+
+/**
+ * Call once, synchronously, when the worker starts (listeners must be registered at top level in
+ * MV3): applies the settings now and after every change of policy, options or permissions.
+ */
+export function followPolicy(): void {
+  void currentSettings().then(apply);
+  watchSettings((effective) => {
+    current = Promise.resolve(effective);
+    void apply(effective);
+  });
+  const resync = () => void currentSettings().then((effective) => syncExtraContentScripts(effective.settings).catch(() => undefined));
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  const web = { url: [{ schemes: ['http', 'https'] }] };
+  browser.webNavigation.onBeforeNavigate.addListener((details) => {
+    void currentSettings().then((effective) => countBlockedNavigation(details, effective.settings));
+  }, web);
+  browser.webNavigation.onErrorOccurred.addListener((details) => {
+    void currentSettings().then((effective) => handleFailedNavigation(details, effective.settings));
+  }, web);
+}
