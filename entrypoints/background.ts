@@ -1,3 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { handleRuntimeMessage } from '../background/message-handler';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message, sender) => handleRuntimeMessage(message, sender));
+});

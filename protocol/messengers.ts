@@ -13,9 +13,9 @@ export const MESSENGER_IDS = [
   'wechat',
 ] as const;
 
-export const MessengerId = z.enum(MESSENGER_IDS);
+export const MessengerId = /* @__PURE__ */ z.enum(MESSENGER_IDS);
 export type MessengerId = z.infer<typeof MessengerId>;
 
 export const SURFACES = ['client', 'invite'] as const;
-export const Surface = z.enum(SURFACES);
+export const Surface = /* @__PURE__ */ z.enum(SURFACES);
 export type Surface = z.infer<typeof Surface>;

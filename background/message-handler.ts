@@ -1,0 +1,43 @@
+import { browser, type Browser } from 'wxt/browser';
+import { ContentMessage, Decision, type NudgeEventMessage, type VisitMessage } from '../messages';
+import { recordEvent } from './count-store';
+import { decidePresentation } from './decide-presentation';
+import { nudgeTexts } from './nudge-texts';
+import { SNOOZE_MINUTES, snoozeMessenger } from './snooze';
+
+export const GUIDE_PATH = '/guide.html';
+
+/** Counts the visit as `opened` and answers with what the page should show. */
+export async function handleVisit(visit: VisitMessage): Promise<Decision> {
+  await recordEvent(visit.messenger, 'opened');
+  const decision = await decidePresentation(visit);
+  return Decision.parse({ ...decision, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
+}
+
+export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes: number = SNOOZE_MINUTES): Promise<void> {
+  await recordEvent(message.messenger, message.event);
+  if (message.event === 'personal_use' || message.event === 'dismissed') await snoozeMessenger(message.messenger, snoozeMinutes);
+}
+
+export async function openGuide(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(GUIDE_PATH) });
+}
+
+/**
+ * Entry for runtime messages: only from this extension's own content scripts (a tab sender),
+ * and only what the schema allows. Anything else is ignored without an answer.
+ */
+export function handleRuntimeMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+  if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
+  const parsed = ContentMessage.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const message = parsed.data;
+  switch (message.type) {
+    case 'visit':
+      return handleVisit(message);
+    case 'nudge_event':
+      return handleNudgeEvent(message).then(() => ({ ok: true }));
+    case 'open_guide':
+      return openGuide().then(() => ({ ok: true }));
+  }
+}

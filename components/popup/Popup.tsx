@@ -1,0 +1,36 @@
+import type { Tally } from '../../background/count-store';
+import { translator, type UiLocale } from '../../i18n';
+import { TodayCounts } from './TodayCounts';
+import { POPUP_SECTIONS } from './sections';
+
+export interface PopupProps {
+  locale: UiLocale;
+  /** undefined while loading. */
+  today: Tally[string] | undefined;
+  onOpenGuide: () => void;
+}
+
+export function Popup({ locale, today, onOpenGuide }: PopupProps) {
+  const t = translator(locale);
+  return (
+    <main lang={locale}>
+      <h1>{t('popup_title')}</h1>
+      <p>{t('popup_about')}</p>
+      <p>
+        <a
+          href="/guide.html"
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenGuide();
+          }}
+        >
+          {t('popup_openGuide')}
+        </a>
+      </p>
+      <TodayCounts today={today} t={t} />
+      {POPUP_SECTIONS.map((Section, index) => (
+        <Section key={index} locale={locale} />
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod/mini';
+import { MESSENGER_IDS, SURFACES } from '../protocol/messengers';
+
+/**
+ * Messages between the content script and the background. zod/mini keeps the content-script
+ * bundle small; both sides parse with these same schemas.
+ */
+export const MessengerIdSchema = z.enum(MESSENGER_IDS);
+export const SurfaceSchema = z.enum(SURFACES);
+
+/** Events a page may report; `opened` is counted by the background itself on a visit. */
+export const NUDGE_EVENTS = ['nudge_shown', 'alternative_opened', 'personal_use', 'dismissed', 'proceeded'] as const;
+export const NudgeEventName = z.enum(NUDGE_EVENTS);
+export type NudgeEventName = z.infer<typeof NudgeEventName>;
+
+export const VisitMessage = z.strictObject({
+  type: z.literal('visit'),
+  messenger: MessengerIdSchema,
+  surface: SurfaceSchema,
+});
+export type VisitMessage = z.infer<typeof VisitMessage>;
+
+export const NudgeEventMessage = z.strictObject({
+  type: z.literal('nudge_event'),
+  messenger: MessengerIdSchema,
+  event: NudgeEventName,
+});
+export type NudgeEventMessage = z.infer<typeof NudgeEventMessage>;
+
+export const OpenGuideMessage = z.strictObject({ type: z.literal('open_guide') });
+export type OpenGuideMessage = z.infer<typeof OpenGuideMessage>;
+
+export const ContentMessage = z.discriminatedUnion('type', [VisitMessage, NudgeEventMessage, OpenGuideMessage]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
