@@ -45,4 +45,4 @@ export function weekShortLabel(week: string): string {
 export const formatNumber = (n: number): string => n.toLocaleString('ru-RU');
 
 export const formatShare = (ratio: number | null): string =>
-  ratio === null ? '—' : `${(ratio * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`;
+  ratio === null ? '—' : `${(ratio * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}\u00a0%`;

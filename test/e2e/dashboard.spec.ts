@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { launchChromium } from './support/chromium';
+import { buildDashboard, DASHBOARD_LOGIN, startSeededCollector } from './support/dashboard-collector';
+
+let collector: Awaited<ReturnType<typeof startSeededCollector>>;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+
+test.beforeAll(async () => {
+  buildDashboard();
+  collector = await startSeededCollector();
+  chromium = await launchChromium({ loadExtension: false });
+});
+
+test.afterAll(async () => {
+  await chromium?.close();
+  await collector?.stop();
+});
+
+async function logIn(page: Page) {
+  await page.goto(collector.url);
+  await page.getByLabel('Логин').fill(DASHBOARD_LOGIN.login);
+  await page.getByLabel('Пароль').fill(DASHBOARD_LOGIN.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByText('Заречный район')).toBeVisible();
+}
+
+/** How many pixels of the chart's canvas carry Telegram's line colour (#009e73): the series, not just the axes. */
+const telegramPixels = (page: Page) =>
+  page.getByTestId('trend-chart').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - 0x00) < 24 && Math.abs(data[i + 1]! - 0x9e) < 24 && Math.abs(data[i + 2]! - 0x73) < 24 && data[i + 3]! > 200) painted++;
+    }
+    return painted;
+  });
+
+test('a district user logs in, sees the trend drawn, exports a week and logs out', async () => {
+  const page = await chromium.context.newPage();
+  await page.goto(collector.url);
+  await page.getByLabel('Логин').fill(DASHBOARD_LOGIN.login);
+  await page.getByLabel('Пароль').fill('wrong password');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Неверный логин или пароль.');
+
+  await logIn(page);
+  await expect(page.getByLabel('Неделя', { exact: true })).toHaveValue('2026-W47');
+  await expect(page.getByRole('heading', { name: 'Итоги недели' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Telegram/ }).first()).toBeVisible();
+  await expect(page.getByTestId('share')).toHaveText(/^\d+(,\d)?\u00a0%$/);
+  expect(await telegramPixels(page)).toBeGreaterThan(300);
+  await expect(page.getByTestId('trend-chart')).toContainText('Telegram');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: test.info().outputPath('dashboard.png'), fullPage: true });
+
+  await page.getByLabel('Неделя', { exact: true }).selectOption('2026-W46');
+  await expect(page.getByRole('region', { name: 'Итоги недели' })).toContainText('Неделя 46: 9 – 15 ноября 2026');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Скачать CSV за неделю' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('podskazka-2026-W46.csv');
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'Неделя,Школа,Мессенджер,Открыто,Подсказка показана,Переход в Сферум,Личная переписка,Подсказка закрыта,Продолжили,Заблокировано',
+  );
+  expect(lines.length).toBeGreaterThan(24);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^2026-W46,school-\d{4},[A-Za-z ]+(,(\d{1,}|<5)){7}$/);
+  // The on-screen table shows the same rows as the file.
+  await expect(page.getByTestId('unit-table').locator('tbody tr')).toHaveCount(lines.length - 1);
+  expect(lines.some((line) => line.includes('<5'))).toBe(true);
+
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
+  await page.close();
+});

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../../../collector/server/auth/password';
+import { demoCountRows } from '../../../collector/server/dashboard/demo-counts';
+import { startCollector, type RunningCollector } from '../../../collector/server/start-collector';
+import { addDistrict, addRegion } from '../../../collector/storage/districts';
+
+export const DASHBOARD_LOGIN = { login: 'metodist', password: 'Сферум-2026-demo' };
+/** The demo's last day: Wednesday of 2026-W47, so W47 holds Monday–Wednesday. */
+export const DEMO_TODAY = '2026-11-18';
+
+export function buildDashboard(): void {
+  execFileSync('npm', ['run', '--silent', 'build:dashboard'], { stdio: 'ignore' });
+}
+
+/** A collector on 127.0.0.1 (a free port) over a temporary SQLite file, with a seeded district and its user. */
+export async function startSeededCollector(): Promise<RunningCollector & { districtId: number; stop: () => Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), 'podskazka-dashboard-e2e-'));
+  const collector = await startCollector({ target: { file: join(folder, 'collector.db') }, host: '127.0.0.1', port: 0 });
+  const { db } = collector.database;
+  const region = await addRegion(db, 'Энская область');
+  const districtId = await addDistrict(db, 'Заречный район', region);
+  await addDistrict(db, 'Соседний район', region);
+  await db
+    .insertInto('users')
+    .values({ login: DASHBOARD_LOGIN.login, password_hash: await hashPassword(DASHBOARD_LOGIN.password), role: 'district', district_id: districtId, region_id: null })
+    .execute();
+  const rows = demoCountRows({ districtId, today: DEMO_TODAY });
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('counts').values(rows.slice(i, i + 500)).execute();
+  return {
+    ...collector,
+    districtId,
+    stop: async () => {
+      await collector.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
