@@ -6,7 +6,7 @@ import { openDatabase, type CollectorDatabase, type DatabaseTarget } from '../st
 import { createApp, REPORTS_PATH } from './app';
 import type { DashboardOptions } from './dashboard/mount';
 
-export interface CollectorOptions extends Omit<IngestOptions, 'db'> {
+export interface CollectorOptions extends Omit<IngestOptions, 'database'> {
   target: DatabaseTarget;
   host?: string;
   port?: number;
@@ -28,7 +28,7 @@ export interface RunningCollector {
  */
 export async function startCollector({ target, host = '127.0.0.1', port = 8787, dashboard, ...ingestOptions }: CollectorOptions): Promise<RunningCollector> {
   const database = await openDatabase(target);
-  const ingest = createIngest({ db: database.db, ...ingestOptions });
+  const ingest = createIngest({ database, ...ingestOptions });
   const app = createApp({ db: database.db, ingest, dashboard });
   const honoListener = getRequestListener(app.fetch);
 

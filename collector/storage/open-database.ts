@@ -9,6 +9,8 @@ export type DatabaseTarget = { file: string } | { url: string };
 export interface CollectorDatabase {
   db: Kysely<Database>;
   engine: Engine;
+  /** The better-sqlite3 handle under `db` on SQLite, for the ingest's prepared statements. */
+  sqlite?: BetterSqlite3.Database;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ function openSqlite(file: string): Omit<CollectorDatabase, 'close'> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite };
 }
 
 function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {

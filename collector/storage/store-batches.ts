@@ -1,6 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CountRow } from '../../protocol/report';
+import type { CollectorDatabase } from './open-database';
 import type { CountsTable, Database } from './schema';
+import { prepareSqliteStatements } from './sqlite-statements';
 
 /** A validated batch, already mapped from its token to a district. */
 export interface AcceptedBatch {
@@ -10,56 +12,79 @@ export interface AcceptedBatch {
   counts: readonly CountRow[];
 }
 
+/** Stores many batches in one transaction; per batch, true = stored now, false = batchId already known. */
+export type BatchStore = (batches: readonly AcceptedBatch[]) => Promise<boolean[]>;
+
 /** Counts saturate here instead of overflowing PostgreSQL's integer, which would fail a whole group. */
 export const COUNT_CEILING = 2_000_000_000;
 const BATCH_ROWS_PER_STATEMENT = 2000;
 const COUNT_ROWS_PER_STATEMENT = 1000;
 
+/** The two statements of a store, written once with Kysely for both engines. */
+export const insertBatchIds = (db: Kysely<Database>, rows: { batch_id: string; district_id: number }[]) =>
+  db.insertInto('batches').values(rows).onConflict((conflict) => conflict.column('batch_id').doNothing());
+
+export const addCounts = (db: Kysely<Database>, rows: CountsTable[]) =>
+  db
+    .insertInto('counts')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.columns(['district_id', 'org_id', 'day', 'messenger', 'event']).doUpdateSet({
+        n: sql<number>`case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end`,
+      }),
+    );
+
 /**
- * Stores many batches in one transaction. Returns, per input batch, true when it was stored now
- * and false when its batchId was already known (before, or earlier in the same list).
- * Rows are written in key order so concurrent collectors on one PostgreSQL never deadlock.
+ * On PostgreSQL, a few multi-row statements per transaction, rows in key order so concurrent
+ * collectors never deadlock. On SQLite, the same statements prepared once and run row by row in
+ * one synchronous transaction: parsing a long multi-row statement each time would cost more.
  */
-export async function storeBatches(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
-  return db.transaction().execute((trx) => storeInTransaction(trx, batches));
+export function createBatchStore(database: CollectorDatabase): BatchStore {
+  if (database.sqlite) {
+    const statements = prepareSqliteStatements(database.db, database.sqlite);
+    // Holding Kysely's connection keeps its own queries and transactions out of ours.
+    return (batches) => database.db.connection().execute(async () => statements.store(firstOfEachBatchId(batches), sumCounts));
+  }
+  return (batches) => storeWithKysely(database.db, batches);
 }
 
-async function storeInTransaction(trx: Transaction<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
-  const firstIndex = new Map<string, number>();
-  batches.forEach((batch, index) => {
-    if (!firstIndex.has(batch.batchId)) firstIndex.set(batch.batchId, index);
+async function storeWithKysely(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
+  return db.transaction().execute(async (trx) => {
+    const { first, unique } = firstOfEachBatchId(batches);
+    const sorted = [...unique].sort((a, b) => (a.batchId < b.batchId ? -1 : 1));
+    const inserted = new Set<string>();
+    for (let start = 0; start < sorted.length; start += BATCH_ROWS_PER_STATEMENT) {
+      const chunk = sorted.slice(start, start + BATCH_ROWS_PER_STATEMENT).map((batch) => ({ batch_id: batch.batchId, district_id: batch.districtId }));
+      for (const row of await insertBatchIds(trx, chunk).returning('batch_id').execute()) inserted.add(row.batch_id);
+    }
+    const sums = sumCounts(unique.filter((batch) => inserted.has(batch.batchId)));
+    for (let start = 0; start < sums.length; start += COUNT_ROWS_PER_STATEMENT) {
+      await addCounts(trx, sums.slice(start, start + COUNT_ROWS_PER_STATEMENT)).execute();
+    }
+    return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
   });
-  const candidates = [...firstIndex.keys()].sort();
-  const inserted = new Set<string>();
-  for (let start = 0; start < candidates.length; start += BATCH_ROWS_PER_STATEMENT) {
-    const chunk = candidates.slice(start, start + BATCH_ROWS_PER_STATEMENT);
-    const rows = await trx
-      .insertInto('batches')
-      .values(chunk.map((batchId) => ({ batch_id: batchId, district_id: batches[firstIndex.get(batchId)!]!.districtId })))
-      .onConflict((conflict) => conflict.column('batch_id').doNothing())
-      .returning('batch_id')
-      .execute();
-    for (const row of rows) inserted.add(row.batch_id);
-  }
+}
 
-  const stored = batches.map((batch, index) => inserted.has(batch.batchId) && firstIndex.get(batch.batchId) === index);
-  const sums = sumCounts(batches.filter((_, index) => stored[index]));
-  for (let start = 0; start < sums.length; start += COUNT_ROWS_PER_STATEMENT) {
-    await trx
-      .insertInto('counts')
-      .values(sums.slice(start, start + COUNT_ROWS_PER_STATEMENT))
-      .onConflict((conflict) =>
-        conflict.columns(['district_id', 'org_id', 'day', 'messenger', 'event']).doUpdateSet({
-          n: sql<number>`case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end`,
-        }),
-      )
-      .execute();
-  }
-  return stored;
+export interface UniqueBatches {
+  /** batchId → index of its first appearance in the input. */
+  first: Map<string, number>;
+  unique: AcceptedBatch[];
+  input: readonly AcceptedBatch[];
+}
+
+function firstOfEachBatchId(batches: readonly AcceptedBatch[]): UniqueBatches {
+  const first = new Map<string, number>();
+  const unique: AcceptedBatch[] = [];
+  batches.forEach((batch, index) => {
+    if (first.has(batch.batchId)) return;
+    first.set(batch.batchId, index);
+    unique.push(batch);
+  });
+  return { first, unique, input: batches };
 }
 
 /** One row per (district, school, day, messenger, event), summed and sorted by that key. */
-function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
+export function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
   const byKey = new Map<string, CountsTable>();
   for (const batch of batches) {
     for (const row of batch.counts) {
@@ -70,4 +95,9 @@ function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
     }
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** The whole store in one call, for callers without a long-lived store (CLI, demo, tests). */
+export function storeBatches(database: CollectorDatabase, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
+  return createBatchStore(database)(batches);
 }

@@ -52,8 +52,8 @@ describe.each(ENGINES)('storage on $name', ({ name, skip }) => {
       { day: '2026-11-20', messenger: 'telegram', event: 'opened', n: 2 },
       { day: '2026-11-21', messenger: 'whatsapp', event: 'nudge_shown', n: 1 },
     ] as const;
-    expect(await storeBatches(database.db, [batch(districtId, uuid(1), rows), batch(districtId, uuid(2), rows), batch(districtId, uuid(1), rows)])).toEqual([true, true, false]);
-    expect(await storeBatches(database.db, [batch(districtId, uuid(2), rows)])).toEqual([false]);
+    expect(await storeBatches(database, [batch(districtId, uuid(1), rows), batch(districtId, uuid(2), rows), batch(districtId, uuid(1), rows)])).toEqual([true, true, false]);
+    expect(await storeBatches(database, [batch(districtId, uuid(2), rows)])).toEqual([false]);
     const counts = await database.db.selectFrom('counts').select(['org_id', 'day', 'messenger', 'event', 'n']).orderBy('day').execute();
     expect(counts).toEqual([
       { org_id: 'school-1', day: '2026-11-20', messenger: 'telegram', event: 'opened', n: 10 },
@@ -67,7 +67,7 @@ describe.each(ENGINES)('storage on $name', ({ name, skip }) => {
     const row = { day: '2026-11-20', messenger: 'teams', event: 'blocked', n: 100_000 } as const;
     const many = Array.from({ length: 1000 }, () => row);
     for (let round = 0; round < 21; round += 1) {
-      await storeBatches(database.db, Array.from({ length: 1 }, (_, index) => batch(districtId, uuid(round * 10 + index), many)));
+      await storeBatches(database, Array.from({ length: 1 }, (_, index) => batch(districtId, uuid(round * 10 + index), many)));
     }
     const cell = await database.db.selectFrom('counts').select('n').executeTakeFirstOrThrow();
     expect(cell.n).toBe(COUNT_CEILING);

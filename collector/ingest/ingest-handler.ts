@@ -1,0 +1,131 @@
+import { MAX_BATCH_BYTES } from '../../protocol/report';
+import type { CollectorDatabase } from '../storage/open-database';
+import { createBatchStore } from '../storage/store-batches';
+import { createGroupCommitter, QueueFullError, type GroupCommitOptions, type GroupCommitter } from './group-commit';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';
+import { readLimitedBody } from './read-body';
+import { createTokenDirectory } from './token-directory';
+import { validateReport } from './validate-report';
+
+/**
+ * POST /api/v1/reports, independent of the HTTP framework: the Hono route and the collector's
+ * fast node:http path both call `handle`. Nothing about the sender (IP, user agent, the body
+ * itself) is stored or logged.
+ */
+export interface IngestRequest {
+  contentType: string | null | undefined;
+  authorization: string | null | undefined;
+  contentLength: string | null | undefined;
+  body: AsyncIterable<Uint8Array> | null;
+}
+
+export interface IngestResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Ingest {
+  handle(request: IngestRequest): Promise<IngestResponse>;
+  committer: GroupCommitter;
+}
+
+export interface IngestOptions {
+  database: CollectorDatabase;
+  rateLimit?: RateLimit;
+  tokenTtlMs?: number;
+  groupCommit?: GroupCommitOptions;
+  today?: () => Date;
+}
+
+/** The extension's service worker posts cross-origin; it sends no cookies, so any origin may. */
+export const INGEST_CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'Retry-After',
+};
+
+export const INGEST_PREFLIGHT_HEADERS = {
+  ...INGEST_CORS_HEADERS,
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'Authorization, Content-Type',
+  'access-control-max-age': '86400',
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, today = () => new Date() }: IngestOptions): Ingest {
+  const tokens = createTokenDirectory(database.db, tokenTtlMs);
+  const limiter = createRateLimiter(rateLimit);
+  const committer = createGroupCommitter(createBatchStore(database), groupCommit);
+
+  async function handle(request: IngestRequest): Promise<IngestResponse> {
+    try {
+      return await answer(request);
+    } catch (error) {
+      console.error(`podskazka-collector: a report could not be handled: ${describe(error)}`);
+      return reply(503, 'The collector cannot store reports right now; retry later.', { 'retry-after': '5' });
+    }
+  }
+
+  async function answer(request: IngestRequest): Promise<IngestResponse> {
+    if (!isJson(request.contentType)) return reply(415, 'Content-Type must be application/json.');
+
+    const token = /^Bearer +([\x21-\x7e]{1,512}) *$/i.exec(request.authorization ?? '')?.[1];
+    if (!token) return reply(401, 'An "Authorization: Bearer <report token>" header is required.', { 'www-authenticate': 'Bearer' });
+    const { tokenHash, districtId } = await tokens.lookup(token);
+    if (districtId === null) return reply(401, 'This report token is unknown or revoked.', { 'www-authenticate': 'Bearer' });
+
+    const waitSeconds = limiter.take(tokenHash);
+    if (waitSeconds !== null) return reply(429, `Too many reports with this token; retry in ${waitSeconds} s.`, { 'retry-after': String(waitSeconds) });
+
+    const declared = Number(request.contentLength ?? 0);
+    if (declared > MAX_BATCH_BYTES) return tooLarge();
+    const bytes = await readLimitedBody(request.body, MAX_BATCH_BYTES);
+    if (!bytes) return tooLarge();
+
+    let value: unknown;
+    try {
+      value = JSON.parse(decoder.decode(bytes));
+    } catch (error) {
+      const what = error instanceof SyntaxError ? 'not valid JSON' : 'not valid UTF-8';
+      return reply(400, `The body is ${what}.`);
+    }
+    const validation = validateReport(value, today());
+    if (!validation.ok) return reply(400, validation.reason, {}, { issues: validation.issues });
+
+    const { batch } = validation;
+    try {
+      const stored = await committer.submit({ districtId, batchId: batch.batchId, orgId: batch.orgId, counts: batch.counts });
+      return stored ? json(202, { stored: true }) : json(200, { duplicate: true });
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) console.error(`podskazka-collector: storing a report failed: ${describe(error)}`);
+      return reply(503, 'The collector cannot store reports right now; retry later.', { 'retry-after': '5' });
+    }
+  }
+
+  return { handle, committer };
+}
+
+function isJson(contentType: string | null | undefined): boolean {
+  return /^application\/json *(;.*)?$/i.test((contentType ?? '').trim());
+}
+
+function tooLarge(): IngestResponse {
+  return reply(413, `A report may be at most ${MAX_BATCH_BYTES} bytes.`, { connection: 'close' });
+}
+
+function reply(status: number, error: string, headers: Record<string, string> = {}, extra: object = {}): IngestResponse {
+  return json(status, { error, ...extra }, headers);
+}
+
+function json(status: number, body: object, headers: Record<string, string> = {}): IngestResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...INGEST_CORS_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,83 @@
+import { EVENT_NAMES } from '../../protocol/events';
+import { MESSENGER_IDS } from '../../protocol/messengers';
+import { dayWindow, MAX_COUNT, MAX_COUNT_ROWS, ReportBatch } from '../../protocol/report';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; batch: ReportBatch } | { ok: false; reason: string; issues: Issue[] };
+
+const MAX_ISSUES_SHOWN = 20;
+
+/**
+ * Validates a parsed body against the shared zod ReportBatch and the day window. A well-formed
+ * batch takes a lean hand-written path that accepts only what zod accepts too (it is stricter,
+ * never looser: the fuzz test checks that); anything else goes through zod for its issues.
+ */
+export function validateReport(value: unknown, today: Date): Validation {
+  const window = dayWindow(today);
+  if (isPlainValidBatch(value, window)) return { ok: true, batch: value };
+  const parsed = ReportBatch.safeParse(value);
+  const issues: Issue[] = parsed.success
+    ? outsideWindow(parsed.data, window)
+    : parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  if (parsed.success && issues.length === 0) return { ok: true, batch: parsed.data };
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return {
+    ok: false,
+    reason: `The report does not match wire format v1: ${first.path || 'body'}: ${first.message}${more}`,
+    issues: issues.slice(0, MAX_ISSUES_SHOWN),
+  };
+}
+
+function outsideWindow(batch: ReportBatch, { earliest, latest }: { earliest: string; latest: string }): Issue[] {
+  return batch.counts.flatMap((row, index) =>
+    row.day < earliest || row.day > latest
+      ? [{ path: `counts.${index}.day`, message: `day must be between ${earliest} and ${latest} (the last 60 days, not in the future)` }]
+      : [],
+  );
+}
+
+const BATCH_KEYS = 5;
+const ROW_KEYS = 4;
+const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+const ORG_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const EXT_VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const messengers = new Set<unknown>(MESSENGER_IDS);
+const events = new Set<unknown>(EVENT_NAMES);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function isPlainValidBatch(value: unknown, window: { earliest: string; latest: string }): value is ReportBatch {
+  if (!isPlainObject(value) || Object.keys(value).length !== BATCH_KEYS) return false;
+  const { v, batchId, orgId, extVersion, counts } = value;
+  if (v !== 1 || typeof batchId !== 'string' || !UUID_V4.test(batchId)) return false;
+  if (typeof orgId !== 'string' || (orgId !== '' && !ORG_ID.test(orgId))) return false;
+  if (typeof extVersion !== 'string' || !EXT_VERSION.test(extVersion)) return false;
+  if (!Array.isArray(counts) || counts.length < 1 || counts.length > MAX_COUNT_ROWS) return false;
+  const realDays = new Set<string>();
+  for (const row of counts) {
+    if (!isPlainObject(row) || Object.keys(row).length !== ROW_KEYS) return false;
+    const { day, messenger, event, n } = row;
+    if (!messengers.has(messenger) || !events.has(event)) return false;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_COUNT) return false;
+    if (typeof day !== 'string' || day < window.earliest || day > window.latest) return false;
+    if (!realDays.has(day)) {
+      if (!isCalendarDay(day)) return false;
+      realDays.add(day);
+    }
+  }
+  return true;
+}
+
+function isCalendarDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+}
