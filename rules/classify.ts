@@ -24,6 +24,18 @@ function parseWebUrl(url: string): URL | null {
   }
 }
 
+/**
+ * A prefix that ends inside a path segment ('/app', '/channels') covers only that whole segment:
+ * '/app' and '/app/…', never '/application-directory'. A prefix ending in '/' or '+' ('/invite/',
+ * '/+') is a plain prefix.
+ */
+export function pathMatches(path: string, prefix: string): boolean {
+  if (!path.startsWith(prefix)) return false;
+  if (!/[A-Za-z0-9]$/.test(prefix)) return true;
+  const rest = path.slice(prefix.length);
+  return rest === '' || rest.startsWith('/');
+}
+
 /** Pure and total: garbage in, `null` out. Exact host match, never a substring search. */
 export function classifyUrl(url: string, rules: readonly MessengerRule[] = BUILT_IN_RULES): Classification | null {
   const parsed = parseWebUrl(url);
@@ -33,7 +45,7 @@ export function classifyUrl(url: string, rules: readonly MessengerRule[] = BUILT
   let best: MessengerRule | null = null;
   for (const rule of rules) {
     if (rule.host !== host) continue;
-    if (rule.pathPrefix !== undefined && !parsed.pathname.startsWith(rule.pathPrefix)) continue;
+    if (rule.pathPrefix !== undefined && !pathMatches(parsed.pathname, rule.pathPrefix)) continue;
     if (!best || (rule.pathPrefix?.length ?? 0) > (best.pathPrefix?.length ?? 0)) best = rule;
   }
   return best && { messenger: best.messenger, surface: best.surface };
