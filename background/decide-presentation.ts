@@ -11,14 +11,15 @@ export interface PresentationDecision {
 }
 
 /**
- * The one place that decides what a visit to a listed page shows. Reads the policy (today the
- * defaults) and the snooze; 'interstitial' (confirm mode) and 'none' (off) follow the policy.
+ * The one place that decides what a visit to a listed page shows, from the effective settings
+ * (settings/) and the snooze: off → none; inform → banner; confirm → interstitial; block → none
+ * (the page is replaced by the guide: see block-loaded-page.ts).
  */
 export async function decidePresentation(visit: VisitMessage, policy: Policy = DEFAULT_POLICY, now: number = Date.now()): Promise<PresentationDecision> {
   const locale = resolveLocale(policy.locale);
   const message = policy.message[locale];
   const base = { alternative: policy.alternative, locale, ...(message ? { message } : {}) };
-  if (!policy.messengers.includes(visit.messenger)) return { ...base, presentation: 'none' };
+  if (policy.mode === 'off' || policy.mode === 'block' || !policy.messengers.includes(visit.messenger)) return { ...base, presentation: 'none' };
   if (await isSnoozed(visit.messenger, now)) return { ...base, presentation: 'none' };
-  return { ...base, presentation: 'banner' };
+  return { ...base, presentation: policy.mode === 'confirm' ? 'interstitial' : 'banner' };
 }

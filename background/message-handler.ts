@@ -1,22 +1,31 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ContentMessage, Decision, type NudgeEventMessage, type VisitMessage } from '../messages';
 import { recordEvent } from './count-store';
+import { replaceWithGuide } from './block-loaded-page';
 import { decidePresentation } from './decide-presentation';
+import { interstitialTexts } from './interstitial-texts';
+import { currentSettings } from './policy-followers';
 import { nudgeTexts } from './nudge-texts';
-import { SNOOZE_MINUTES, snoozeMessenger } from './snooze';
+import { snoozeMessenger } from './snooze';
 
 export const GUIDE_PATH = '/guide.html';
 
 /** Counts the visit as `opened` and answers with what the page should show. */
-export async function handleVisit(visit: VisitMessage): Promise<Decision> {
+export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<Decision> {
   await recordEvent(visit.messenger, 'opened');
-  const decision = await decidePresentation(visit);
-  return Decision.parse({ ...decision, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
+  const { settings } = await currentSettings();
+  const decision = await decidePresentation(visit, settings);
+  if (settings.mode === 'block' && settings.messengers.includes(visit.messenger) && tabId !== undefined) await replaceWithGuide(tabId, visit.messenger);
+  const interstitial = decision.presentation === 'interstitial' ? { interstitial: interstitialTexts(decision.locale, visit.messenger, decision.alternative.name) } : {};
+  return Decision.parse({ ...decision, ...interstitial, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
 }
 
-export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes: number = SNOOZE_MINUTES): Promise<void> {
+/** `proceeded` (confirm mode) snoozes too: the interstitial does not come back until the snooze ends. */
+export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes?: number): Promise<void> {
   await recordEvent(message.messenger, message.event);
-  if (message.event === 'personal_use' || message.event === 'dismissed') await snoozeMessenger(message.messenger, snoozeMinutes);
+  if (message.event === 'personal_use' || message.event === 'dismissed' || message.event === 'proceeded') {
+    await snoozeMessenger(message.messenger, snoozeMinutes ?? (await currentSettings()).settings.snoozeMinutes);
+  }
 }
 
 export async function openGuide(): Promise<void> {
@@ -34,7 +43,7 @@ export function handleRuntimeMessage(raw: unknown, sender: Browser.runtime.Messa
   const message = parsed.data;
   switch (message.type) {
     case 'visit':
-      return handleVisit(message);
+      return handleVisit(message, sender.tab.id);
     case 'nudge_event':
       return handleNudgeEvent(message).then(() => ({ ok: true }));
     case 'open_guide':

@@ -29,6 +29,16 @@ export const NudgeTexts = z.strictObject({
 });
 export type NudgeTexts = z.infer<typeof NudgeTexts>;
 
+/** The confirm-mode interstitial's words (components/interstitial). */
+export const InterstitialTexts = z.strictObject({
+  title: text,
+  rule: text,
+  openAlternative: text,
+  personalUse: text,
+  proceed: text,
+  howToMove: text,
+});
+
 export const Decision = z.strictObject({
   presentation: Presentation,
   alternative: DecisionAlternative,
@@ -36,5 +46,7 @@ export const Decision = z.strictObject({
   message: z.optional(text),
   locale: UiLocale,
   texts: NudgeTexts,
+  /** Present when presentation is 'interstitial'. */
+  interstitial: z.optional(InterstitialTexts),
 });
 export type Decision = z.infer<typeof Decision>;

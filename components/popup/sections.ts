@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { UiLocale } from '../../i18n';
+import { PolicyStatusSection } from '../settings-status/PolicyStatusSection';
 
 /** What every popup section receives. */
 export interface PopupSectionProps {
@@ -10,4 +11,4 @@ export interface PopupSectionProps {
  * The popup's extra sections, in order, below today's counts. The policy status and the
  * reporting panel are listed here by the engineers who write them.
  */
-export const POPUP_SECTIONS: ComponentType<PopupSectionProps>[] = [];
+export const POPUP_SECTIONS: ComponentType<PopupSectionProps>[] = [PolicyStatusSection];

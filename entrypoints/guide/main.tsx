@@ -1,14 +1,17 @@
 import { render } from 'preact';
 import { GuidePage } from '../../components/guide/GuidePage';
 import { resolveLocale, translate, type UiLocale } from '../../i18n';
+import { loadSettings } from '../../settings';
 
-/** `?lang=ru|en` picks the language; otherwise the browser's. */
-function pageLocale(): UiLocale {
+/** `?lang=ru|en` picks the language; otherwise the settings' `locale`. */
+function pageLocale(setting: Parameters<typeof resolveLocale>[0]): UiLocale {
   const asked = new URLSearchParams(location.search).get('lang');
-  return asked === 'ru' || asked === 'en' ? asked : resolveLocale('auto');
+  return asked === 'ru' || asked === 'en' ? asked : resolveLocale(setting);
 }
 
-const locale = pageLocale();
-document.documentElement.lang = locale;
-document.title = translate(locale, 'guide_pageTitle');
-render(<GuidePage locale={locale} otherLanguageHref={`?lang=${locale === 'ru' ? 'en' : 'ru'}`} />, document.getElementById('app')!);
+void loadSettings().then(({ settings }) => {
+  const locale = pageLocale(settings.locale);
+  document.documentElement.lang = locale;
+  document.title = translate(locale, 'guide_pageTitle');
+  render(<GuidePage locale={locale} alternative={settings.alternative} otherLanguageHref={`?lang=${locale === 'ru' ? 'en' : 'ru'}`} />, document.getElementById('app')!);
+});

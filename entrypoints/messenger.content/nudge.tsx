@@ -7,7 +7,9 @@ import { BANNER_CSS } from '../../components/nudge/banner-styles';
 import { createVisitTracker } from '../../components/nudge/visit-tracker';
 import { Decision } from '../../messages/decision';
 import type { ContentMessage, NudgeEventName } from '../../messages/schemas';
-import { classifyUrl, type Classification } from '../../rules';
+import { mountInterstitial } from '../../components/interstitial/mount-interstitial';
+import type { Classification } from '../../rules';
+import { classifyPage } from '../../settings/page-rules';
 import { watchRoutes } from './route-watch';
 
 export const NUDGE_ELEMENT = 'podskazka-nudge';
@@ -76,12 +78,34 @@ export function runNudge(ctx: ContentScriptContext): void {
     report(visit.messenger, 'nudge_shown');
   }
 
+  async function showInterstitial(visit: Classification, decision: Decision) {
+    if (ui || ctx.isInvalid || !decision.interstitial) return;
+    ui = await mountInterstitial(ctx, {
+      texts: decision.interstitial,
+      locale: decision.locale,
+      alternative: decision.alternative,
+      message: decision.message,
+      onAlternative: () => report(visit.messenger, 'alternative_opened'),
+      onHowToMove: () => void send({ type: 'open_guide' }),
+      onPersonalUse: () => {
+        report(visit.messenger, 'personal_use');
+        ui = undefined;
+      },
+      onProceed: () => {
+        report(visit.messenger, 'proceeded');
+        ui = undefined;
+      },
+    });
+    report(visit.messenger, 'nudge_shown');
+  }
+
   async function visitCurrentUrl() {
-    const visit = classifyUrl(location.href);
+    const visit = await classifyPage(location.href);
     if (!tracker.isNewVisit(visit)) return;
     const parsed = Decision.safeParse(await send({ type: 'visit', messenger: visit.messenger, surface: visit.surface }));
     if (!parsed.success || ctx.isInvalid) return;
     if (parsed.data.presentation === 'banner') await showBanner(visit, parsed.data);
+    if (parsed.data.presentation === 'interstitial') await showInterstitial(visit, parsed.data);
   }
 
   void visitCurrentUrl();

@@ -3,14 +3,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readTally, type Tally } from '../../background/count-store';
 import { Popup } from '../../components/popup/Popup';
-import { resolveLocale } from '../../i18n';
+import { resolveLocale, type LocaleSetting } from '../../i18n';
+import { loadSettings } from '../../settings';
 
 function App() {
   const [today, setToday] = useState<Tally[string] | undefined>(undefined);
   useEffect(() => {
     void readTally().then(setToday);
   }, []);
-  const locale = resolveLocale('auto');
+  const [localeSetting, setLocaleSetting] = useState<LocaleSetting>('auto');
+  useEffect(() => {
+    void loadSettings().then(({ settings }) => setLocaleSetting(settings.locale));
+  }, []);
+  const locale = resolveLocale(localeSetting);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
