@@ -30,12 +30,25 @@ async function hostAccess(url: string): Promise<boolean> {
 /**
  * Block mode: the declarativeNetRequest rule redirects this navigation to the guide before any
  * request is sent; count it here, when it starts, because the blocked page never runs a script.
- * Without host access (an extraRules host not granted yet) there is no redirect, so no count.
+ * A district-added host without host access gets no redirect (Chrome requires host access for
+ * it), so the tab is sent to the guide from here instead: a later, but still certain, stop.
  */
-export async function countBlockedNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
+export async function blockNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
   if (settings.mode !== 'block' || !isTopFrame(details)) return;
   const found = classifyActive(details.url, settings);
-  if (found && (await hostAccess(details.url))) await recordEvent(found.messenger, 'blocked');
+  if (!found) return;
+  await recordEvent(found.messenger, 'blocked');
+  if (!(await hostAccess(details.url))) await browser.tabs.update(details.tabId, { url: guideUrl(found.messenger, 'blocked') });
+}
+
+/**
+ * A district-added host whose access is not granted runs no content script, so the page's visit
+ * is counted here when it commits (the nudge itself needs the access: see docs/policy.md).
+ */
+export async function countUnscriptedVisit(details: TopFrameNavigation, settings: Policy): Promise<void> {
+  if (settings.mode === 'block' || !isTopFrame(details) || classifyUrl(details.url)) return;
+  const found = classifyUrl(details.url, settings.extraRules);
+  if (found && !(await hostAccess(details.url))) await recordEvent(found.messenger, 'opened');
 }
 
 /**

@@ -3,7 +3,7 @@ import { loadSettings, watchSettings, type EffectiveSettings } from '../settings
 import { publishPageRules } from '../settings/page-rules';
 import { syncBlockRules } from './block-rules';
 import { syncExtraContentScripts } from './extra-content-scripts';
-import { countBlockedNavigation, handleFailedNavigation } from './navigation-watch';
+import { blockNavigation, countUnscriptedVisit, handleFailedNavigation } from './navigation-watch';
 
 let current: Promise<EffectiveSettings> | undefined;
 
@@ -34,7 +34,10 @@ export function followPolicy(): void {
   browser.permissions.onRemoved.addListener(resync);
   const web = { url: [{ schemes: ['http', 'https'] }] };
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
-    void currentSettings().then((effective) => countBlockedNavigation(details, effective.settings));
+    void currentSettings().then((effective) => blockNavigation(details, effective.settings));
+  }, web);
+  browser.webNavigation.onCommitted.addListener((details) => {
+    void currentSettings().then((effective) => countUnscriptedVisit(details, effective.settings));
   }, web);
   browser.webNavigation.onErrorOccurred.addListener((details) => {
     void currentSettings().then((effective) => handleFailedNavigation(details, effective.settings));

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readTally } from '../../../background/count-store';
-import { countBlockedNavigation, handleFailedNavigation } from '../../../background/navigation-watch';
+import { blockNavigation, countUnscriptedVisit, handleFailedNavigation } from '../../../background/navigation-watch';
 import { snoozeMessenger } from '../../../background/snooze';
 import { DEFAULT_POLICY, type Policy } from '../../../protocol/policy';
 
@@ -40,17 +40,32 @@ describe('a navigation to a messenger that fails', () => {
   });
 });
 
-describe('a navigation that block mode redirects', () => {
+describe('a navigation that block mode stops', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('counts blocked where the redirect applies', async () => {
+  it('counts blocked; where the network rule cannot redirect (no host access) it sends the tab to the guide itself', async () => {
     const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
-    await countBlockedNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/+abc' }, settings({ mode: 'block' }));
-    await countBlockedNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/+abc' }, settings({ mode: 'confirm' }));
-    await countBlockedNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/durov' }, settings({ mode: 'block' }));
+    await blockNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/+abc' }, settings({ mode: 'block' }));
+    await blockNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/+abc' }, settings({ mode: 'confirm' }));
+    await blockNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/durov' }, settings({ mode: 'block' }));
     expect(await readTally()).toEqual({ telegram: { blocked: 1 } });
+    expect(await tabUrl()).toBeUndefined();
     contains.mockResolvedValue(false as never);
-    await countBlockedNavigation({ tabId: 0, frameId: 0, url: 'https://t.me/+abc' }, settings({ mode: 'block' }));
-    expect(await readTally()).toEqual({ telegram: { blocked: 1 } });
+    const extraRules = [{ messenger: 'telegram' as const, host: 'tg.example.org', surface: 'client' as const }];
+    await blockNavigation({ tabId: 0, frameId: 0, url: 'https://tg.example.org/' }, settings({ mode: 'block', extraRules }));
+    expect(await readTally()).toEqual({ telegram: { blocked: 2 } });
+    expect(await tabUrl()).toBe('chrome-extension://test-extension-id/guide.html?messenger=telegram&reason=blocked');
+  });
+});
+
+describe('a district-added host without host access', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('counts the visit the content script cannot see', async () => {
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+    const extraRules = [{ messenger: 'whatsapp' as const, host: 'wa.example.org', surface: 'client' as const }];
+    await countUnscriptedVisit({ tabId: 0, frameId: 0, url: 'https://wa.example.org/' }, settings({ extraRules }));
+    await countUnscriptedVisit({ tabId: 0, frameId: 0, url: 'https://web.whatsapp.com/' }, settings({ extraRules }));
+    expect(await readTally()).toEqual({ whatsapp: { opened: 1 } });
   });
 });
