@@ -83,10 +83,8 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
         {week && !data && !error && <p class="status" aria-live="polite">Загрузка…</p>}
         {data && (
           <>
-            <div class="grid">
-              <ShareCard share={data.overview.share} />
-              <OverviewTable overview={data.overview} />
-            </div>
+            <ShareCard share={data.overview.share} />
+            <OverviewTable overview={data.overview} />
             <TrendChart trend={data.trend} />
             <UnitTable units={data.units} />
           </>

@@ -5,13 +5,15 @@ import { formatNumber, formatShare } from './labels';
 export function ShareCard({ share }: { share: Share }) {
   return (
     <section class="card share" aria-labelledby="share-title">
-      <h2 id="share-title">Переходы в Сферум</h2>
       <p class="big" data-testid="share">{formatShare(share.ratio)}</p>
-      <p class="muted">
+      <div>
+        <h2 id="share-title">Переходы в Сферум после подсказки</h2>
+        <p class="muted">
         {share.ratio === null
           ? 'На этой неделе подсказка не показывалась.'
           : `${formatNumber(share.alternativeOpened)} переходов из ${formatNumber(share.nudgeShown)} показанных подсказок`}
-      </p>
+        </p>
+      </div>
     </section>
   );
 }

@@ -43,7 +43,8 @@ const around = (next: () => number, mean: number) => Math.max(0, Math.round(mean
 export function demoCountRows({ districtId, today, schools = 24, weeks = 12, seed = 47 }: DemoOptions): CountsTable[] {
   const next = random(seed);
   const end = new Date(`${today}T00:00:00Z`);
-  const days = weeks * 7;
+  // From the Monday `weeks - 1` weeks before today's week, so every week shown is whole but the last.
+  const days = ((end.getUTCDay() + 6) % 7) + 1 + (weeks - 1) * 7;
   const rows: CountsTable[] = [];
   const sizes = Array.from({ length: schools }, (_, i) => (i % 6 === 5 ? 0.08 : 0.4 + next() * 1.6));
 

@@ -40,8 +40,11 @@ export async function weeklyOverview(db: Kysely<Database>, scope: Scope, range: 
   };
 }
 
+/** Up to `count` weeks ending at `lastWeek`, never starting before the scope's first week with data. */
 export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: string, count: number): Promise<TrendResponse> {
-  const weeks = weeksEndingAt(lastWeek, count);
+  const span = await daySpan(db, districtIds(scope));
+  const firstWithData = span ? isoWeekOf(span.from)! : lastWeek;
+  const weeks = weeksEndingAt(lastWeek, count).filter((week) => week >= firstWithData || week === lastWeek);
   const first = weeks[0] && weekRange(weeks[0]);
   const last = weekRange(lastWeek);
   const index = new Map(weeks.map((week, i) => [week, i]));

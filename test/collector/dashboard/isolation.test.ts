@@ -72,6 +72,8 @@ for (const engine of ENGINES) {
       const telegram = trend.series.find((s) => s.messenger === 'telegram')!;
       expect(telegram.counts.opened).toEqual([100, 20, 200]);
       expect(trend.share).toEqual([null, 5 / 23, null]);
+      // A longer window starts at the first week with data, not with empty weeks before it.
+      expect((await zarechny.json<TrendResponse>('/trend?to=2026-W48&weeks=10')).weeks).toEqual(['2026-W46', '2026-W47', '2026-W48']);
 
       const south = await as('south');
       expect(await south.json<WeeksResponse>('/weeks')).toEqual({ weeks: ['2026-W47'], latest: '2026-W47' });
