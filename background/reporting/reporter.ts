@@ -13,6 +13,8 @@ export const REPORT_ALARM = 'podskazka-report';
 const DUE_SLACK_MS = 1_000;
 const MIN_ALARM_DELAY_MS = 1_000;
 const MAX_BATCHES_PER_FLUSH = 10;
+/** The alarm also repeats: if a worker stops after the alarm fired but before re-arming it, the repeat wakes the next. */
+const SAFETY_PERIOD_MINUTES = 60;
 
 export type ReportingSettings = Pick<Policy, 'reportEndpoint' | 'reportToken' | 'orgId' | 'reportIntervalMinutes' | 'locale'>;
 
@@ -42,18 +44,18 @@ export function createReporter(deps: ReporterDeps) {
   }
 
   /** One alarm: the outbox's next attempt while a batch waits, else the next scheduled flush. */
-  async function arm(settings: ReportingSettings): Promise<void> {
+  async function arm(settings: ReportingSettings, scale: number): Promise<void> {
     const { outbox, state } = await readReporting();
     const target = outbox && canSend(settings) ? outbox.nextAttemptAt : state.nextFlushAt;
     if (target === undefined) return;
-    await browser.alarms.create(REPORT_ALARM, { when: Math.max(target, deps.now() + MIN_ALARM_DELAY_MS) });
+    await browser.alarms.create(REPORT_ALARM, { when: Math.max(target, deps.now() + MIN_ALARM_DELAY_MS), periodInMinutes: SAFETY_PERIOD_MINUTES * scale });
   }
 
   async function deliver(outbox: Outbox, settings: ReportingSettings, scale: number): Promise<FlushResult> {
     // The next attempt is stored and armed before sending: a worker stopped mid-request retries by itself.
     const leased: Outbox = { ...outbox, attempts: outbox.attempts + 1, nextAttemptAt: deps.now() + retryDelay(outbox.attempts + 1, deps.random, scale) };
     await saveReporting({ outbox: leased });
-    await arm(settings);
+    await arm(settings, scale);
     sending = true;
     const outcome = await postBatch(leased.body, { endpoint: settings.reportEndpoint, token: settings.reportToken }, deps.fetch, deps.now).finally(() => {
       sending = false;
@@ -124,7 +126,7 @@ export function createReporter(deps: ReporterDeps) {
         if (outbox && outbox.nextAttemptAt <= now) nextOutbox = { ...outbox, nextAttemptAt: now + wakeDelay(deps.random, scale) };
       }
       await saveReporting({ outbox: nextOutbox ?? null, state: nextState });
-      await arm(settings);
+      await arm(settings, scale);
     });
   }
 
@@ -150,7 +152,7 @@ export function createReporter(deps: ReporterDeps) {
         const latest = (await readReporting()).state;
         await saveReporting({ state: { ...latest, nextFlushAt: deps.now() + flushDelay(settings.reportIntervalMinutes, deps.random, scale) } });
       }
-      await arm(settings);
+      await arm(settings, scale);
       return result;
     });
   }
@@ -169,7 +171,7 @@ export function createReporter(deps: ReporterDeps) {
         const rest = await drainAndDeliver(settings, scale);
         if (rest !== 'nothing') result = rest;
       }
-      await arm(settings);
+      await arm(settings, scale);
       return result;
     });
   }
@@ -184,7 +186,7 @@ export function createReporter(deps: ReporterDeps) {
       const nextFlushAt = now + flushDelay(settings.reportIntervalMinutes, deps.random, scale);
       const nextOutbox = outbox && { ...outbox, nextAttemptAt: Math.min(outbox.nextAttemptAt, now + retryDelay(Math.max(1, outbox.attempts), deps.random, scale)) };
       await saveReporting({ outbox: nextOutbox ?? null, state: { ...state, nextFlushAt } });
-      await arm(settings);
+      await arm(settings, scale);
     });
   }
 

@@ -188,6 +188,7 @@ describe('reporter', () => {
     await h.reporter.start();
     const alarm = await browser.alarms.get(REPORT_ALARM);
     expect(alarm!.scheduledTime - START).toBe(360 * 60_000);
+    expect(alarm!.periodInMinutes).toBe(60);
     await record(2);
     h.advance(60 * 60_000);
     expect(await h.reporter.tick()).toBe('nothing');
