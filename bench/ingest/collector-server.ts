@@ -16,6 +16,7 @@ const districtId = await addDistrict(setup.db, `Bench ${Date.now()}`);
 await addTokenValue(setup.db, districtId, 'tok');
 await setup.close();
 
-const collector = await startCollector({ target, port: 0, rateLimit: { perSecond: 1e9, burst: 1e9 }, dashboard: false });
+const concurrency = process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {};
+const collector = await startCollector({ target, port: 0, rateLimit: { perSecond: 1e9, burst: 1e9 }, dashboard: false, groupCommit: concurrency });
 console.log(`listening ${new URL(collector.url).port}`);
 process.on('SIGTERM', () => void collector.close().then(() => process.exit(0)));

@@ -1,9 +1,11 @@
-import type { AcceptedBatch } from '../storage/store-batches';
+import type { AcceptedBatch, BatchStore } from '../storage/store-batches';
 
 /**
  * Group commit: batches that arrive while a transaction runs wait for the next one, so a busy
  * collector writes many requests' rows per transaction. Each caller's promise settles only after
  * the transaction holding its batch has committed (true = stored now, false = duplicate).
+ * `concurrency` transactions may run at once (PostgreSQL: while one waits for its commit, the
+ * next is built; SQLite has one connection, so 1).
  */
 export interface GroupCommitter {
   submit(batch: AcceptedBatch): Promise<boolean>;
@@ -16,6 +18,7 @@ export class QueueFullError extends Error {}
 export interface GroupCommitOptions {
   maxBatchesPerCommit?: number;
   maxQueued?: number;
+  concurrency?: number;
 }
 
 interface Waiting {
@@ -24,30 +27,29 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommitter(
-  store: (batches: readonly AcceptedBatch[]) => Promise<boolean[]>,
-  { maxBatchesPerCommit = 500, maxQueued = 20_000 }: GroupCommitOptions = {},
-): GroupCommitter {
+export function createGroupCommitter(store: BatchStore, { maxBatchesPerCommit = 500, maxQueued = 20_000, concurrency = 1 }: GroupCommitOptions = {}): GroupCommitter {
   let queue: Waiting[] = [];
-  let writing: Promise<void> | null = null;
+  const writing = new Set<Promise<void>>();
   let scheduled = false;
 
   const schedule = () => {
-    if (scheduled || writing || queue.length === 0) return;
+    if (scheduled || writing.size >= concurrency || queue.length === 0) return;
     scheduled = true;
     // setImmediate lets every request already read in this turn of the event loop join the group.
     setImmediate(() => {
       scheduled = false;
-      writing = writeGroup().finally(() => {
-        writing = null;
+      const group = queue.slice(0, maxBatchesPerCommit);
+      queue = queue.slice(group.length);
+      const write = writeGroup(group).finally(() => {
+        writing.delete(write);
         schedule();
       });
+      writing.add(write);
+      schedule();
     });
   };
 
-  const writeGroup = async () => {
-    const group = queue.slice(0, maxBatchesPerCommit);
-    queue = queue.slice(group.length);
+  const writeGroup = async (group: Waiting[]) => {
     try {
       const stored = await store(group.map((waiting) => waiting.batch));
       group.forEach((waiting, index) => waiting.resolve(stored[index]!));
@@ -69,8 +71,8 @@ export function createGroupCommitter(
       });
     },
     async drain() {
-      while (writing || scheduled || queue.length > 0) {
-        await (writing ?? new Promise((resolve) => setImmediate(resolve)));
+      while (writing.size > 0 || scheduled || queue.length > 0) {
+        await (writing.size > 0 ? Promise.race(writing) : new Promise((resolve) => setImmediate(resolve)));
       }
     },
   };

@@ -17,8 +17,8 @@ const MAX_ISSUES_SHOWN = 20;
  * never looser: the fuzz test checks that); anything else goes through zod for its issues.
  */
 export function validateReport(value: unknown, today: Date): Validation {
-  const window = dayWindow(today);
-  if (isPlainValidBatch(value, window)) return { ok: true, batch: value };
+  const { window, days } = windowOf(today);
+  if (isPlainValidBatch(value, days)) return { ok: true, batch: value };
   const parsed = ReportBatch.safeParse(value);
   const issues: Issue[] = parsed.success
     ? outsideWindow(parsed.data, window)
@@ -46,7 +46,6 @@ const ROW_KEYS = 4;
 const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 const ORG_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const EXT_VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const messengers = new Set<unknown>(MESSENGER_IDS);
 const events = new Set<unknown>(EVENT_NAMES);
 
@@ -54,30 +53,35 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function isPlainValidBatch(value: unknown, window: { earliest: string; latest: string }): value is ReportBatch {
+let cachedWindow: { today: string; window: { earliest: string; latest: string }; days: Set<unknown> } | undefined;
+
+/** The day window and every calendar day in it, computed once a day. */
+function windowOf(today: Date) {
+  const key = today.toISOString().slice(0, 10);
+  if (cachedWindow?.today !== key) {
+    const window = dayWindow(today);
+    const days = new Set<unknown>();
+    for (let day = new Date(`${window.earliest}T00:00:00Z`); day.toISOString().slice(0, 10) <= window.latest; day.setUTCDate(day.getUTCDate() + 1)) {
+      days.add(day.toISOString().slice(0, 10));
+    }
+    cachedWindow = { today: key, window, days };
+  }
+  return cachedWindow;
+}
+
+function isPlainValidBatch(value: unknown, days: Set<unknown>): value is ReportBatch {
   if (!isPlainObject(value) || Object.keys(value).length !== BATCH_KEYS) return false;
   const { v, batchId, orgId, extVersion, counts } = value;
   if (v !== 1 || typeof batchId !== 'string' || !UUID_V4.test(batchId)) return false;
   if (typeof orgId !== 'string' || (orgId !== '' && !ORG_ID.test(orgId))) return false;
   if (typeof extVersion !== 'string' || !EXT_VERSION.test(extVersion)) return false;
   if (!Array.isArray(counts) || counts.length < 1 || counts.length > MAX_COUNT_ROWS) return false;
-  const realDays = new Set<string>();
   for (const row of counts) {
     if (!isPlainObject(row) || Object.keys(row).length !== ROW_KEYS) return false;
     const { day, messenger, event, n } = row;
     if (!messengers.has(messenger) || !events.has(event)) return false;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_COUNT) return false;
-    if (typeof day !== 'string' || day < window.earliest || day > window.latest) return false;
-    if (!realDays.has(day)) {
-      if (!isCalendarDay(day)) return false;
-      realDays.add(day);
-    }
+    if (!days.has(day)) return false;
   }
   return true;
-}
-
-function isCalendarDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
-  const time = Date.parse(`${day}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
 }

@@ -8,6 +8,10 @@ function migrations(engine: Engine): Record<string, Migration> {
       ? table.addColumn('id', 'serial', (column) => column.primaryKey())
       : table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement());
 
+  // The ingest writes batches and counts by their primary key: on SQLite one B-tree instead of two.
+  const clusteredOnSqlite = <T extends { modifyEnd(node: ReturnType<typeof sql>): T }>(table: T): T =>
+    engine === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table;
+
   return {
     '0001_initial': {
       async up(db: Kysely<unknown>) {
@@ -43,6 +47,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .createTable('batches')
           .addColumn('batch_id', 'varchar(36)', (column) => column.primaryKey())
           .addColumn('district_id', 'integer', (column) => column.notNull().references('districts.id'))
+          .$call(clusteredOnSqlite)
           .execute();
         await db.schema
           .createTable('counts')
@@ -53,6 +58,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('event', 'varchar(24)', (column) => column.notNull())
           .addColumn('n', 'integer', (column) => column.notNull())
           .addPrimaryKeyConstraint('counts_pk', ['district_id', 'org_id', 'day', 'messenger', 'event'])
+          .$call(clusteredOnSqlite)
           .execute();
         // The dashboard reads a district's days; the primary key leads with the school instead.
         await db.schema.createIndex('counts_by_district_day').on('counts').columns(['district_id', 'day']).execute();

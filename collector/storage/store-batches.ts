@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CountRow } from '../../protocol/report';
 import type { CollectorDatabase } from './open-database';
 import type { CountsTable, Database } from './schema';
+import { storeOnPostgres } from './postgres-store';
 import { prepareSqliteStatements } from './sqlite-statements';
 
 /** A validated batch, already mapped from its token to a district. */
@@ -17,10 +18,8 @@ export type BatchStore = (batches: readonly AcceptedBatch[]) => Promise<boolean[
 
 /** Counts saturate here instead of overflowing PostgreSQL's integer, which would fail a whole group. */
 export const COUNT_CEILING = 2_000_000_000;
-const BATCH_ROWS_PER_STATEMENT = 2000;
-const COUNT_ROWS_PER_STATEMENT = 1000;
 
-/** The two statements of a store, written once with Kysely for both engines. */
+/** The SQLite statements of a store (PostgreSQL: postgres-store.ts). */
 export const insertBatchIds = (db: Kysely<Database>, rows: { batch_id: string; district_id: number }[]) =>
   db.insertInto('batches').values(rows).onConflict((conflict) => conflict.column('batch_id').doNothing());
 
@@ -35,9 +34,8 @@ export const addCounts = (db: Kysely<Database>, rows: CountsTable[]) =>
     );
 
 /**
- * On PostgreSQL, a few multi-row statements per transaction, rows in key order so concurrent
- * collectors never deadlock. On SQLite, the same statements prepared once and run row by row in
- * one synchronous transaction: parsing a long multi-row statement each time would cost more.
+ * SQLite: two statements prepared once and run row by row in one synchronous transaction.
+ * PostgreSQL: the whole group in one statement (one round trip), see postgres-store.ts.
  */
 export function createBatchStore(database: CollectorDatabase): BatchStore {
   if (database.sqlite) {
@@ -45,24 +43,13 @@ export function createBatchStore(database: CollectorDatabase): BatchStore {
     // Holding Kysely's connection keeps its own queries and transactions out of ours.
     return (batches) => database.db.connection().execute(async () => statements.store(firstOfEachBatchId(batches), sumCounts));
   }
-  return (batches) => storeWithKysely(database.db, batches);
+  return (batches) => storeWithOneStatement(database.db, batches);
 }
 
-async function storeWithKysely(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
-  return db.transaction().execute(async (trx) => {
-    const { first, unique } = firstOfEachBatchId(batches);
-    const sorted = [...unique].sort((a, b) => (a.batchId < b.batchId ? -1 : 1));
-    const inserted = new Set<string>();
-    for (let start = 0; start < sorted.length; start += BATCH_ROWS_PER_STATEMENT) {
-      const chunk = sorted.slice(start, start + BATCH_ROWS_PER_STATEMENT).map((batch) => ({ batch_id: batch.batchId, district_id: batch.districtId }));
-      for (const row of await insertBatchIds(trx, chunk).returning('batch_id').execute()) inserted.add(row.batch_id);
-    }
-    const sums = sumCounts(unique.filter((batch) => inserted.has(batch.batchId)));
-    for (let start = 0; start < sums.length; start += COUNT_ROWS_PER_STATEMENT) {
-      await addCounts(trx, sums.slice(start, start + COUNT_ROWS_PER_STATEMENT)).execute();
-    }
-    return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
-  });
+async function storeWithOneStatement(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
+  const { first, unique } = firstOfEachBatchId(batches);
+  const inserted = await storeOnPostgres(db, unique);
+  return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
 }
 
 export interface UniqueBatches {
@@ -83,7 +70,7 @@ function firstOfEachBatchId(batches: readonly AcceptedBatch[]): UniqueBatches {
   return { first, unique, input: batches };
 }
 
-/** One row per (district, school, day, messenger, event), summed and sorted by that key. */
+/** One row per (district, school, day, messenger, event), summed. */
 export function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
   const byKey = new Map<string, CountsTable>();
   for (const batch of batches) {
@@ -94,7 +81,7 @@ export function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
       else byKey.set(key, { district_id: batch.districtId, org_id: batch.orgId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
     }
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  return [...byKey.values()];
 }
 
 /** The whole store in one call, for callers without a long-lived store (CLI, demo, tests). */

@@ -1,0 +1,80 @@
+import { generatePassword, hashPassword } from '../server/auth/password';
+import { REPORTS_PATH } from '../server/app';
+import { managedConfiguration } from '../../deploy/managed-configuration';
+import { addDistrict, addRegion, findDistrict } from '../storage/districts';
+import type { CollectorDatabase } from '../storage/open-database';
+import { addTokenValue, createToken, hashToken, revokeToken } from '../storage/tokens';
+import { UsageError } from './main';
+
+type Out = (line: string) => void;
+
+export async function addDistrictCommand({ db }: CollectorDatabase, name: string, regionName: string | undefined, out: Out): Promise<void> {
+  const cleanName = name.trim();
+  if (!cleanName || cleanName.length > 200) throw new UsageError('a district name is 1–200 characters');
+  if (await findDistrict(db, cleanName)) throw new UsageError(`district «${cleanName}» already exists`);
+  let regionId: number | null = null;
+  if (regionName?.trim()) {
+    const region = await db.selectFrom('regions').select('id').where('name', '=', regionName.trim()).executeTakeFirst();
+    regionId = region?.id ?? (await addRegion(db, regionName.trim()));
+  }
+  const id = await addDistrict(db, cleanName, regionId);
+  out(`district ${id} «${cleanName}» added${regionName ? ` in region «${regionName.trim()}»` : ''}`);
+}
+
+export async function addTokenCommand({ db }: CollectorDatabase, district: string, out: Out): Promise<void> {
+  const { id } = await requireDistrict(db, district);
+  out(await createToken(db, id));
+}
+
+export async function revokeTokenCommand({ db }: CollectorDatabase, token: string, out: Out): Promise<void> {
+  if (!(await revokeToken(db, token))) throw new UsageError('no such token');
+  out('token revoked; collectors stop accepting it within 10 seconds');
+}
+
+export async function addUser({ db }: CollectorDatabase, district: string, login: string, stdin: string | null, out: Out): Promise<void> {
+  const { id, name } = await requireDistrict(db, district);
+  if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(login)) throw new UsageError('a login is 2–64 letters, digits, ".", "_", "@" or "-"');
+  if (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()) throw new UsageError(`login «${login}» is taken`);
+  const given = stdin?.replace(/\r?\n$/, '') || null;
+  if (given !== null && given.length < 10) throw new UsageError('the password from stdin must be at least 10 characters');
+  const password = given ?? generatePassword();
+  await db.insertInto('users').values({ login, password_hash: await hashPassword(password), role: 'district', district_id: id, region_id: null }).execute();
+  out(`user «${login}» added to «${name}»${given === null ? `; password: ${password}` : ''}`);
+}
+
+export async function policyCommand({ db }: CollectorDatabase, district: string, endpoint: string, token: string | undefined, out: Out): Promise<void> {
+  const { id } = await requireDistrict(db, district);
+  const reportEndpoint = reportsUrl(endpoint);
+  let reportToken = token;
+  if (reportToken) {
+    const existing = await db.selectFrom('tokens').select(['district_id', 'revoked']).where('token_hash', '=', hashToken(reportToken)).executeTakeFirst();
+    if (existing && (existing.district_id !== id || existing.revoked)) throw new UsageError('this token belongs to another district or was revoked');
+    if (!existing) await addTokenValue(db, id, reportToken);
+  } else {
+    reportToken = await createToken(db, id);
+  }
+  try {
+    out(JSON.stringify(managedConfiguration({ reportEndpoint, reportToken }), null, 2));
+    console.error('Add "orgId": "<school code>" to each school\'s copy, so the dashboard can tell schools apart.');
+  } catch (error) {
+    throw new UsageError(`the policy is not valid: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The collector's address, or the full report URL: both end up as …/api/v1/reports. */
+function reportsUrl(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new UsageError(`--endpoint is not a URL: ${endpoint}`);
+  }
+  if (url.pathname === '/' || url.pathname === '') url.pathname = REPORTS_PATH;
+  return url.toString();
+}
+
+async function requireDistrict(db: CollectorDatabase['db'], district: string) {
+  const found = await findDistrict(db, district);
+  if (!found) throw new UsageError(`no district «${district}» (create it with: district add NAME)`);
+  return found;
+}

@@ -1,0 +1,41 @@
+import { seedDemo } from '../demo/seed-demo';
+import type { DatabaseTarget } from '../storage/open-database';
+import { startCollector } from '../server/start-collector';
+import { UsageError } from './main';
+
+export interface ServeOptions {
+  target: DatabaseTarget;
+  host?: string;
+  port?: string;
+  demo: boolean;
+}
+
+/** Serves until SIGINT/SIGTERM, then stores what is queued and exits 0. */
+export async function serveCommand({ target, host = '127.0.0.1', port = '8787', demo }: ServeOptions, out: (line: string) => void): Promise<number> {
+  const portNumber = Number(port);
+  if (!/^\d{1,5}$/.test(port) || portNumber > 65535) throw new UsageError(`--port must be a number 0–65535, not "${port}"`);
+  const collector = await startCollector({ target, host, port: portNumber }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`${host}:${port} is already in use (another collector running? try --port)`);
+    throw error;
+  });
+  const where = 'file' in target ? `SQLite ${target.file}` : 'PostgreSQL';
+  out(`Podskazka collector: ${collector.url}/ (${where})`);
+  out(`  reports: POST ${collector.url}/api/v1/reports   health: ${collector.url}/healthz   API: ${collector.url}/openapi.json`);
+  if (demo) {
+    const access = await seedDemo(collector.database.db);
+    out(`  demo district «Демо-район»: log in at ${collector.url}/ as ${access.login} / ${access.password}`);
+    out(`  demo report token: ${access.token}`);
+  }
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      collector.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

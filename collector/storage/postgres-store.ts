@@ -1,0 +1,45 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
+import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
+
+/**
+ * A whole group of batches in ONE statement (so one round trip and one implicit transaction):
+ * the rows travel as seven arrays, new batchIds are inserted first, and only their rows are
+ * summed into counts. Rows are locked in key order, so collectors sharing the database never
+ * deadlock. Returns the batchIds stored now.
+ */
+export async function storeOnPostgres(db: Kysely<Database>, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
+  const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[] };
+  for (const batch of unique) {
+    for (const row of batch.counts) {
+      columns.batchId.push(batch.batchId);
+      columns.districtId.push(batch.districtId);
+      columns.orgId.push(batch.orgId);
+      columns.day.push(row.day);
+      columns.messenger.push(row.messenger);
+      columns.event.push(row.event);
+      columns.n.push(row.n);
+    }
+  }
+  const { rows } = await sql<{ batch_id: string }>`
+    with incoming as (
+      select * from unnest(${columns.batchId}::text[], ${columns.districtId}::int[], ${columns.orgId}::text[], ${columns.day}::text[],
+                           ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[])
+        as t(batch_id, district_id, org_id, day, messenger, event, n)
+    ), new_batches as (
+      insert into batches (batch_id, district_id)
+      select distinct batch_id, district_id from incoming order by batch_id
+      on conflict (batch_id) do nothing
+      returning batch_id
+    ), added as (
+      insert into counts (district_id, org_id, day, messenger, event, n)
+      select district_id, org_id, day, messenger, event, least(sum(n), ${COUNT_CEILING})
+      from incoming where batch_id in (select batch_id from new_batches)
+      group by district_id, org_id, day, messenger, event
+      order by district_id, org_id, day, messenger, event
+      on conflict (district_id, org_id, day, messenger, event) do update
+        set n = case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end
+    )
+    select batch_id from new_batches`.execute(db);
+  return new Set(rows.map((row) => row.batch_id));
+}
