@@ -16,7 +16,7 @@ export interface IngestRequest {
   contentType: string | null | undefined;
   authorization: string | null | undefined;
   contentLength: string | null | undefined;
-  body: AsyncIterable<Uint8Array> | null;
+  body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null;
 }
 
 export interface IngestResponse {
@@ -83,12 +83,17 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
     const bytes = await readLimitedBody(request.body, MAX_BATCH_BYTES);
     if (!bytes) return tooLarge();
 
+    let text: string;
     let value: unknown;
     try {
-      value = JSON.parse(decoder.decode(bytes));
-    } catch (error) {
-      const what = error instanceof SyntaxError ? 'not valid JSON' : 'not valid UTF-8';
-      return reply(400, `The body is ${what}.`);
+      text = decoder.decode(bytes);
+    } catch {
+      return reply(400, 'The body is not valid UTF-8.');
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return reply(400, 'The body is not valid JSON.');
     }
     const validation = validateReport(value, today());
     if (!validation.ok) return reply(400, validation.reason, {}, { issues: validation.issues });

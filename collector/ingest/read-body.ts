@@ -1,5 +1,5 @@
 /** Reads at most `limit` bytes; null as soon as the body turns out longer, without buffering the rest. */
-export async function readLimitedBody(body: AsyncIterable<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+export async function readLimitedBody(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let length = 0;
