@@ -1,0 +1,156 @@
+import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { EXTENSION_ID, extensionWorker, launchChromium } from './support/chromium';
+import { removeManagedPolicy, writeManagedPolicy } from './support/managed-policy';
+import { nudge, todayCounts } from './fixtures/nudge';
+import { serveFixturePages } from './fixtures/serve';
+
+/**
+ * A real managed policy: the file goes to Chromium's machine-wide policy folder before the browser
+ * starts, exactly as a district deploys it. Always removed afterwards, also when a test fails.
+ */
+process.env.LANGUAGE = 'ru';
+const EXTENSION = `chrome-extension://${EXTENSION_ID}`;
+const MIRROR = 'tg.district-mirror.example';
+
+/** Chrome's extension API inside the worker (evaluated there, typed here). */
+interface ChromeStorageArea {
+  get(key?: string): Promise<Record<string, unknown>>;
+}
+declare const chrome: { storage: { managed: ChromeStorageArea; session: ChromeStorageArea } };
+
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let context: BrowserContext;
+let worker: Worker;
+
+async function startWithPolicy(policy: Record<string, unknown>): Promise<void> {
+  writeManagedPolicy(policy);
+  browser = await launchChromium({ extraArgs: ['--lang=ru'] });
+  context = browser.context;
+  worker = await extensionWorker(context);
+  await serveFixturePages(context);
+  // The worker applies the policy (network rules, page rules) right after it starts.
+  await expect.poll(() => worker.evaluate(async () => Object.keys(await chrome.storage.managed.get()).length)).toBeGreaterThan(0);
+}
+
+test.afterEach(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    browser = undefined;
+    removeManagedPolicy();
+  }
+});
+
+async function extensionPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${EXTENSION}/${path}`);
+  return page;
+}
+
+test('an invalid value is named in the popup while the district message, alternative and the rest apply', async () => {
+  await startWithPolicy({
+    mode: 'blok',
+    locale: 'ru',
+    message: { ru: 'Наш район ведёт школьные чаты в МАКС. <b>не жирный</b>' },
+    alternative: { name: 'МАКС', url: 'https://web.max.ru/', instructionsUrl: 'https://example.org/kak-perejti' },
+  });
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  await expect(nudge(page)).toBeVisible();
+  await expect(nudge(page)).toContainText('Наш район ведёт школьные чаты в МАКС. <b>не жирный</b>');
+  await expect(nudge(page).locator('b')).toHaveCount(0);
+  await expect(nudge(page).getByRole('link', { name: 'Открыть МАКС' })).toHaveAttribute('href', 'https://web.max.ru/');
+
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByText('Политика: значение "blok" для mode недопустимо, используется inform')).toBeVisible();
+
+  const options = await extensionPage('options.html');
+  const modeField = options.locator('fieldset[data-key="mode"]');
+  await expect(modeField).toContainText('задано администратором');
+  await expect(modeField.getByRole('radio').first()).toBeDisabled();
+  await expect(options.locator('fieldset[data-key="snoozeMinutes"] input')).toBeEnabled();
+  await expect(options.locator('fieldset[data-key="alternative"] input').first()).toHaveValue('МАКС');
+});
+
+test('confirm: a full-page choice; continuing counts proceeded and snoozes for snoozeMinutes', async () => {
+  await startWithPolicy({ mode: 'confirm', snoozeMinutes: 5, locale: 'ru' });
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  const dialog = page.getByRole('dialog', { name: 'Для школьных чатов — Сферум' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toHaveAttribute('href', 'https://sferum.ru');
+  await expect(dialog.getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Продолжить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, proceeded: 1 } });
+
+  const snoozeLeft = await worker.evaluate(async () => {
+    const { snoozeUntil } = (await chrome.storage.session.get('snoozeUntil')) as { snoozeUntil: Record<string, number> };
+    return (snoozeUntil.telegram ?? 0) - Date.now();
+  });
+  expect(snoozeLeft).toBeGreaterThan(4 * 60_000);
+  expect(snoozeLeft).toBeLessThanOrEqual(5 * 60_000);
+
+  await page.reload();
+  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 2, nudge_shown: 1, proceeded: 1 } });
+  await expect(dialog).toHaveCount(0);
+
+  const other = await context.newPage();
+  await other.goto('https://web.whatsapp.com/');
+  await expect(other.getByRole('dialog', { name: 'Для школьных чатов — Сферум' })).toBeVisible();
+});
+
+test('block: listed pages and district hosts never load, the guide shows instead (in the policy locale); messengers limits it', async () => {
+  await startWithPolicy({ mode: 'block', locale: 'en', messengers: ['whatsapp', 'telegram'], extraRules: [{ messenger: 'telegram', host: MIRROR, surface: 'client' }] });
+  let whatsappRequests = 0;
+  await context.route('https://web.whatsapp.com/**', (route) => {
+    whatsappRequests += 1;
+    return route.fallback();
+  });
+  const page = await context.newPage();
+  await page.goto('https://web.whatsapp.com/').catch(() => undefined);
+  await expect(page).toHaveURL(`${EXTENSION}/guide.html?messenger=whatsapp&reason=blocked`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(whatsappRequests).toBe(0);
+
+  await page.goto(`https://${MIRROR}/`).catch(() => undefined);
+  await expect(page).toHaveURL(`${EXTENSION}/guide.html?messenger=telegram&reason=blocked`);
+
+  const discord = await context.newPage();
+  await discord.goto('https://discord.com/channels/1/2');
+  await expect(discord).toHaveURL('https://discord.com/channels/1/2');
+  await expect.poll(() => todayCounts(worker)).toEqual({ whatsapp: { blocked: 1 }, telegram: { blocked: 1 }, discord: { opened: 1 } });
+  await expect(nudge(discord)).toHaveCount(0);
+});
+
+test('a messenger that fails to load still counts and shows the guide; a bad extraRules entry is reported, the good one applies', async () => {
+  await startWithPolicy({
+    mode: 'inform',
+    locale: 'ru',
+    extraRules: [
+      { messenger: 'telegram', host: MIRROR, surface: 'client' },
+      { messenger: 'telegram', host: 'Bad Host', surface: 'client' },
+    ],
+  });
+  await context.route('https://web.telegram.org/**', (route) => route.abort('connectionfailed'));
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/').catch(() => undefined);
+  await expect(page).toHaveURL(`${EXTENSION}/guide.html?messenger=telegram&reason=unreachable`);
+  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1 } });
+
+  const mirror = await context.newPage();
+  await mirror.goto(`https://${MIRROR}/chat`);
+  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 2 } });
+
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByText(/^Политика: правило extraRules\[1\] .*"Bad Host".* недопустимо и пропущено, остальные правила работают$/)).toBeVisible();
+});
+
+test('off: nothing is shown, visits are still counted', async () => {
+  await startWithPolicy({ mode: 'off' });
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1 } });
+  await expect(nudge(page)).toHaveCount(0);
+});
