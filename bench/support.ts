@@ -18,7 +18,7 @@ export async function startServer(script: string, args: string[] = []): Promise<
     child,
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../bench/support';
+import { openDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
+import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
+
+const SCRIPT = new URL('./support/collector-process.ts', import.meta.url).pathname;
+const TOKEN = 'crash-test-token';
+const SENDERS = 24;
+const LOAD_MS = 1200;
+
+interface Sent {
+  body: string;
+  orgId: string;
+  n: number;
+}
+
+function batchBody(index: number): Sent {
+  const today = new Date().toISOString().slice(0, 10);
+  const orgId = `b${index}`;
+  const n = 1 + (index % 97);
+  const body = JSON.stringify({
+    v: 1,
+    batchId: randomUUID(),
+    orgId,
+    extVersion: '1.0.0',
+    counts: [
+      { day: today, messenger: 'telegram', event: 'opened', n },
+      { day: today, messenger: 'whatsapp', event: 'nudge_shown', n: n + 1 },
+      { day: today, messenger: 'discord', event: 'dismissed', n: n + 2 },
+    ],
+  });
+  return { body, orgId, n };
+}
+
+const post = (url: string, body: string) =>
+  fetch(`${url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body });
+
+/** Sends distinct batches from SENDERS loops until `halt()`; collects those answered with a 2xx. */
+function loadUntilKilled(url: string) {
+  let running = true;
+  let next = 0;
+  const acknowledged: Sent[] = [];
+  const errors: unknown[] = [];
+  const senders = Array.from({ length: SENDERS }, async () => {
+    while (running) {
+      const sent = batchBody(next++);
+      try {
+        const response = await post(url, sent.body);
+        if (response.status === 202) acknowledged.push(sent);
+        else if (response.status !== 503) errors.push(new Error(`unexpected ${response.status}: ${await response.text()}`));
+      } catch (error) {
+        if (running) errors.push(error);
+      }
+    }
+  });
+  return {
+    acknowledged,
+    errors,
+    sentCount: () => next,
+    /** No new requests; those in flight finish or break when the server dies. */
+    halt: () => {
+      running = false;
+    },
+    settled: () => Promise.all(senders),
+  };
+}
+
+describe.each(ENGINES)('kill -9 under load on $name', ({ name, skip }) => {
+  let cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.reverse()) await step();
+    cleanup = [];
+  });
+
+  it.skipIf(skip)('keeps every batch that got a 2xx, exactly once', async () => {
+    const { target, remove } = name === 'sqlite' ? freshSqliteTarget() : await freshPostgresTarget();
+    cleanup.push(remove);
+    const where = 'file' in target ? target.file : target.url;
+
+    const first = await startServer(SCRIPT, [where, TOKEN]);
+    cleanup.push(first.stop);
+    const load = loadUntilKilled(first.url);
+    await new Promise((resolve) => setTimeout(resolve, LOAD_MS));
+    load.halt();
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    await load.settled();
+    expect(load.errors).toEqual([]);
+    expect(load.acknowledged.length).toBeGreaterThan(50);
+    expect(load.sentCount()).toBeGreaterThan(load.acknowledged.length);
+
+    const second = await startServer(SCRIPT, [where, TOKEN]);
+    cleanup.push(second.stop);
+    const stored = await storedBatches(target);
+    for (const sent of load.acknowledged) {
+      expect(stored.get(sent.orgId), sent.orgId).toEqual([sent.n, sent.n + 1, sent.n + 2]);
+    }
+    // Whatever was stored without an answer is stored whole and once, never in part.
+    for (const [orgId, counts] of stored) expect(counts, orgId).toEqual([counts[0], counts[0]! + 1, counts[0]! + 2]);
+
+    const resent = await Promise.all(load.acknowledged.slice(0, 200).map(async (sent) => (await post(second.url, sent.body)).status));
+    expect(new Set(resent)).toEqual(new Set([200]));
+    expect(await storedBatches(target)).toEqual(stored);
+  }, 60_000);
+});
+
+/** orgId → [telegram opened, whatsapp nudge_shown, discord dismissed] as stored. */
+async function storedBatches(target: DatabaseTarget): Promise<Map<string, number[]>> {
+  const database = await openDatabase(target);
+  try {
+    const rows = await database.db.selectFrom('counts').select(['org_id', 'messenger', 'n']).execute();
+    const order = ['telegram', 'whatsapp', 'discord'];
+    const byOrg = new Map<string, number[]>();
+    for (const row of rows) {
+      const counts = byOrg.get(row.org_id) ?? [0, 0, 0];
+      counts[order.indexOf(row.messenger)] = row.n;
+      byOrg.set(row.org_id, counts);
+    }
+    const batchCount = Number((await database.db.selectFrom('batches').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(batchCount).toBe(byOrg.size);
+    return byOrg;
+  } finally {
+    await database.close();
+  }
+}
