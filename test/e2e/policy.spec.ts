@@ -154,3 +154,24 @@ test('off: nothing is shown, visits are still counted', async () => {
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1 } });
   await expect(nudge(page)).toHaveCount(0);
 });
+
+test('a policy changed while the browser runs takes effect live: the mode, and the options page locks the new key', async () => {
+  await startWithPolicy({ mode: 'inform', locale: 'ru' });
+  const options = await extensionPage('options.html');
+  await expect(options.locator('fieldset[data-key="snoozeMinutes"] input')).toBeEnabled();
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  await expect(nudge(page)).toBeVisible();
+
+  writeManagedPolicy({ mode: 'confirm', locale: 'ru', snoozeMinutes: 10 });
+  const policyPage = await context.newPage();
+  await policyPage.goto('chrome://policy');
+  await policyPage.locator('#reload-policies').click();
+  await expect.poll(() => worker.evaluate(async () => (await chrome.storage.managed.get()).mode)).toBe('confirm');
+
+  await expect(options.locator('fieldset[data-key="snoozeMinutes"]')).toContainText('задано администратором');
+  await expect(options.locator('fieldset[data-key="snoozeMinutes"] input')).toBeDisabled();
+  const next = await context.newPage();
+  await next.goto('https://web.whatsapp.com/');
+  await expect(next.getByRole('dialog', { name: 'Для школьных чатов — Сферум' })).toBeVisible();
+});
