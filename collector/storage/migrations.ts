@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { dashboardRollupsMigration } from '../server/dashboard/rollups-migration';
 import type { Database, Engine } from './schema';
 
 /** One list of migrations for both engines; only the auto-increment id column differs. */
@@ -64,6 +65,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('counts_by_district_day').on('counts').columns(['district_id', 'day']).execute();
       },
     },
+    '0002_dashboard_rollups': dashboardRollupsMigration(engine),
   };
 }
 

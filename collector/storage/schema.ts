@@ -60,6 +60,25 @@ export interface CountsTable {
   n: number;
 }
 
+/** Dashboard rollups, kept by triggers on counts (collector/server/dashboard/rollups-migration.ts). */
+export interface DistrictDaysTable {
+  district_id: number;
+  day: string;
+  messenger: MessengerId;
+  event: EventName;
+  n: number;
+}
+
+export interface SchoolWeeksTable {
+  district_id: number;
+  /** Monday of the ISO week, 'YYYY-MM-DD'. */
+  week_start: string;
+  org_id: string;
+  messenger: MessengerId;
+  event: EventName;
+  n: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   districts: DistrictsTable;
@@ -68,6 +87,8 @@ export interface Database {
   sessions: SessionsTable;
   batches: BatchesTable;
   counts: CountsTable;
+  district_days: DistrictDaysTable;
+  school_weeks: SchoolWeeksTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

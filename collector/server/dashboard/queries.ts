@@ -6,6 +6,8 @@ import type { Database } from '../../storage/schema';
 /**
  * The dashboard's SQL: the same Kysely on SQLite and PostgreSQL. Weeks are turned into
  * `day BETWEEN from AND to` in TypeScript (iso-week.ts), so no engine's date functions are used.
+ * They read the rollups `district_days` and `school_weeks` (rollups-migration.ts), never the
+ * per-school daily `counts`, which a district-year fills with millions of rows.
  * Every query takes the viewer's district ids; an empty list reads nothing.
  */
 export type DistrictIds = readonly number[];
@@ -25,7 +27,7 @@ export interface CountSum {
 export async function daySpan(db: Kysely<Database>, ids: DistrictIds): Promise<DayRange | null> {
   if (ids.length === 0) return null;
   const row = await db
-    .selectFrom('counts')
+    .selectFrom('district_days')
     .select((eb) => [eb.fn.min('day').as('from'), eb.fn.max('day').as('to')])
     .where('district_id', 'in', ids)
     .executeTakeFirst();
@@ -36,7 +38,7 @@ export async function daySpan(db: Kysely<Database>, ids: DistrictIds): Promise<D
 export async function totalsInRange(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<CountSum[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('counts')
+    .selectFrom('district_days')
     .select((eb) => ['messenger', 'event', eb.fn.sum<number>('n').as('n')])
     .where('district_id', 'in', ids)
     .where('day', '>=', range.from)
@@ -50,7 +52,7 @@ export async function totalsInRange(db: Kysely<Database>, ids: DistrictIds, rang
 export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { day: string })[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('counts')
+    .selectFrom('district_days')
     .select((eb) => ['day', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
     .where('district_id', 'in', ids)
     .where('day', '>=', range.from)
@@ -60,15 +62,15 @@ export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range:
   return rows.map((row) => ({ ...row, n: Number(row.n) }));
 }
 
-/** Sums per school (org_id) for a district's users. */
+/** Sums per school (org_id) for a district's users, over the whole ISO weeks that start within the range. */
 export async function totalsBySchool(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { orgId: string })[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('counts')
+    .selectFrom('school_weeks')
     .select((eb) => ['org_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
     .where('district_id', 'in', ids)
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
+    .where('week_start', '>=', range.from)
+    .where('week_start', '<=', range.to)
     .groupBy(['org_id', 'messenger', 'event'])
     .execute();
   return rows.map(({ org_id, ...row }) => ({ ...row, orgId: org_id, n: Number(row.n) }));
@@ -82,7 +84,7 @@ export async function totalsByDistrict(
 ): Promise<(CountSum & { districtId: number })[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('counts')
+    .selectFrom('district_days')
     .select((eb) => ['district_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
     .where('district_id', 'in', ids)
     .where('day', '>=', range.from)

@@ -68,6 +68,8 @@ export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: 
   };
 }
 
+const unitCollator = new Intl.Collator('ru', { numeric: true });
+
 /** One row per unit × messenger with cells below k replaced by "<5" (the API never sends them). */
 function unitRows(sums: (CountSum & { unit: string })[]): UnitRow[] {
   const rows = new Map<string, { unit: string; messenger: MessengerId; counts: EventCounts }>();
@@ -79,7 +81,7 @@ function unitRows(sums: (CountSum & { unit: string })[]): UnitRow[] {
   }
   const messengerOrder = (id: MessengerId) => MESSENGER_IDS.indexOf(id);
   return [...rows.values()]
-    .sort((a, b) => a.unit.localeCompare(b.unit, 'ru', { numeric: true }) || messengerOrder(a.messenger) - messengerOrder(b.messenger))
+    .sort((a, b) => unitCollator.compare(a.unit, b.unit) || messengerOrder(a.messenger) - messengerOrder(b.messenger))
     .map(({ unit, messenger, counts }) => ({
       unit,
       messenger,
