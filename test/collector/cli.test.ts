@@ -35,7 +35,7 @@ describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, s
     if (!skip) await remove();
   });
 
-  it.skipIf(skip)('adds a district, a token, a user, and prints a policy carrying the district's token', async () => {
+  it.skipIf(skip)("adds a district, a token, a user, and prints a policy carrying the district's token", async () => {
     expect(await cli(['district', 'add', 'Северный район', '--region', 'Энская область', ...dbArgs])).toMatchObject({ code: 0, lines: ['district 1 «Северный район» added in region «Энская область»'] });
     const token = await cli(['token', 'add', 'Северный район', ...dbArgs]);
     expect(token.code).toBe(0);
