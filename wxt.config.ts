@@ -26,7 +26,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'webNavigation', 'scripting'],
     // block mode redirects catalogued hosts (DNR redirects need host access); extraRules hosts are granted at run time
     host_permissions: contentScriptMatches(),
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox's MV2 build keeps optional host permissions in optional_permissions
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     storage: { managed_schema: 'managed_schema.json' },
     web_accessible_resources: [{ resources: ['guide.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
