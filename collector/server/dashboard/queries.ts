@@ -62,15 +62,14 @@ export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range:
   return rows.map((row) => ({ ...row, n: Number(row.n) }));
 }
 
-/** Sums per school (org_id) for a district's users, over the whole ISO weeks that start within the range. */
-export async function totalsBySchool(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { orgId: string })[]> {
+/** Sums per school (org_id) in one ISO week (`from` is its Monday), for a district's users. */
+export async function totalsBySchool(db: Kysely<Database>, ids: DistrictIds, week: DayRange): Promise<(CountSum & { orgId: string })[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('school_weeks')
     .select((eb) => ['org_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
     .where('district_id', 'in', ids)
-    .where('week_start', '>=', range.from)
-    .where('week_start', '<=', range.to)
+    .where('week_start', '=', week.from)
     .groupBy(['org_id', 'messenger', 'event'])
     .execute();
   return rows.map(({ org_id, ...row }) => ({ ...row, orgId: org_id, n: Number(row.n) }));
