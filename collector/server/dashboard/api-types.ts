@@ -19,6 +19,7 @@ export interface SessionInfo {
 export interface WeeksResponse {
   /** Every ISO week from the first to the last with data, oldest first, e.g. "2026-W47". */
   weeks: string[];
+  /** The week to show first: the last one that has ended, or the only one there is. */
   latest: string | null;
 }
 

@@ -16,10 +16,12 @@ function share(counts: EventCounts): Share {
   return { nudgeShown, alternativeOpened, ratio: nudgeShown > 0 ? alternativeOpened / nudgeShown : null };
 }
 
-export async function availableWeeks(db: Kysely<Database>, scope: Scope): Promise<WeeksResponse> {
+/** `latest` is the last week that has ended by `today`: the one a district reports upward. */
+export async function availableWeeks(db: Kysely<Database>, scope: Scope, today: string): Promise<WeeksResponse> {
   const span = await daySpan(db, districtIds(scope));
   const weeks = span ? weeksBetween(span.from, span.to) : [];
-  return { weeks, latest: weeks.at(-1) ?? null };
+  const finished = weeks.filter((week) => weekRange(week)!.to < today);
+  return { weeks, latest: finished.at(-1) ?? weeks.at(-1) ?? null };
 }
 
 export async function weeklyOverview(db: Kysely<Database>, scope: Scope, range: WeekRange): Promise<OverviewResponse> {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../storage/schema';
 import { requireViewer, type DashboardEnv } from '../auth/session-middleware';
-import { weekRange } from './iso-week';
+import { todayUtc, weekRange } from './iso-week';
 import { availableWeeks, weeklyOverview, weeklyTrend, weeklyUnits } from './reports';
 import { weekCsv } from './export-csv';
 
@@ -18,7 +18,7 @@ export function dataRoutes(db: Kysely<Database>, now: () => Date): Hono<Dashboar
   const app = new Hono<DashboardEnv>();
   app.use('*', requireViewer(db, now));
 
-  app.get('/weeks', async (c) => c.json(await availableWeeks(db, c.get('viewer').scope)));
+  app.get('/weeks', async (c) => c.json(await availableWeeks(db, c.get('viewer').scope, todayUtc(now()))));
 
   app.get('/overview', async (c) => {
     const query = WeekQuery.safeParse(c.req.query());

@@ -9,7 +9,7 @@ for (const engine of ENGINES) {
   describe.skipIf(engine.skip)(`what each user sees (${engine.name})`, () => {
     let database: TestDatabase;
     const as = async (login: string) => {
-      const browser = new Browser(dashboardApp(database.db));
+      const browser = new Browser(dashboardApp(database.db, { now: () => new Date('2026-11-25T12:00:00Z') }));
       expect((await browser.login(login, `${login}-pass`)).status).toBe(200);
       return browser;
     };
@@ -66,7 +66,8 @@ for (const engine of ENGINES) {
 
     it('weeks and trend stay within the scope', async () => {
       const zarechny = await as('zarechny');
-      expect(await zarechny.json<WeeksResponse>('/weeks')).toEqual({ weeks: ['2026-W46', '2026-W47', '2026-W48'], latest: '2026-W48' });
+      // Wednesday of W48: the week to show first is the last finished one, W47.
+      expect(await zarechny.json<WeeksResponse>('/weeks')).toEqual({ weeks: ['2026-W46', '2026-W47', '2026-W48'], latest: '2026-W47' });
       const trend = await zarechny.json<TrendResponse>('/trend?to=2026-W48&weeks=3');
       expect(trend.weeks).toEqual(['2026-W46', '2026-W47', '2026-W48']);
       const telegram = trend.series.find((s) => s.messenger === 'telegram')!;

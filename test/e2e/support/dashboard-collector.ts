@@ -8,8 +8,9 @@ import { startCollector, type RunningCollector } from '../../../collector/server
 import { addDistrict, addRegion } from '../../../collector/storage/districts';
 
 export const DASHBOARD_LOGIN = { login: 'metodist', password: 'Сферум-2026-demo' };
-/** The demo's last day: Wednesday of 2026-W47, so W47 holds Monday–Wednesday. */
-export const DEMO_TODAY = '2026-11-18';
+/** The demo's last day is Sunday of 2026-W47; the dashboard's clock says Monday after, so W47 is shown first. */
+export const DEMO_TODAY = '2026-11-22';
+const DASHBOARD_NOW = new Date('2026-11-23T09:00:00Z');
 
 export function buildDashboard(): void {
   execFileSync('npm', ['run', '--silent', 'build:dashboard'], { stdio: 'ignore' });
@@ -18,7 +19,12 @@ export function buildDashboard(): void {
 /** A collector on 127.0.0.1 (a free port) over a temporary SQLite file, with a seeded district and its user. */
 export async function startSeededCollector(): Promise<RunningCollector & { districtId: number; stop: () => Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'podskazka-dashboard-e2e-'));
-  const collector = await startCollector({ target: { file: join(folder, 'collector.db') }, host: '127.0.0.1', port: 0 });
+  const collector = await startCollector({
+    target: { file: join(folder, 'collector.db') },
+    host: '127.0.0.1',
+    port: 0,
+    dashboard: { now: () => DASHBOARD_NOW },
+  });
   const { db } = collector.database;
   const region = await addRegion(db, 'Энская область');
   const districtId = await addDistrict(db, 'Заречный район', region);
