@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveFixturePages } from './fixtures/serve';
 import { extensionWorker, launchChromium } from './support/chromium';
-import { configureReporting, extensionTally, lastErrorCode, visitPages, waitingInExtension } from './support/reporting';
+import { configureReporting, deliveryDifference, extensionTally, lastErrorCode, visitPages, waitingInExtension } from './support/reporting';
 import { TestCollector } from './support/test-collector';
 
 test('browser closed with counts waiting, started again on the same profile: they are delivered once', async () => {
@@ -33,9 +33,11 @@ test('browser closed with counts waiting, started again on the same profile: the
     const second = await launchChromium({ userDataDir: profile });
     try {
       const worker = await extensionWorker(second.context);
-      await expect.poll(() => collector.totals(), { timeout: 40_000 }).toEqual(counted);
+      await expect.poll(() => deliveryDifference(worker, () => collector.totals()), { timeout: 40_000 }).toEqual({});
       await expect.poll(() => waitingInExtension(worker), { timeout: 20_000 }).toEqual({ pendingRows: 0, outboxBatchId: null });
-      expect(collector.totals()).toEqual(await extensionTally(worker));
+      expect(await deliveryDifference(worker, () => collector.totals())).toEqual({});
+      // Nothing counted before the restart was lost on the way.
+      for (const [key, n] of Object.entries(counted)) expect(collector.totals()[key]).toBeGreaterThanOrEqual(n);
     } finally {
       await second.close();
     }

@@ -9,10 +9,10 @@ export interface ChromeApi {
 declare const chrome: ChromeApi;
 
 /** Settings as a teacher's own options (storage.local "options"), the way an unmanaged install gets them. */
-export async function configureReporting(worker: Worker, options: { endpoint: string; orgId?: string; token?: string; timeScale?: number; intervalMinutes?: number }): Promise<void> {
-  await worker.evaluate(async ({ endpoint, orgId, token, timeScale, intervalMinutes }) => {
+export async function configureReporting(worker: Worker, options: { endpoint: string; orgId?: string; token?: string; timeScale?: number; intervalMinutes?: number; locale?: 'ru' | 'en' }): Promise<void> {
+  await worker.evaluate(async ({ endpoint, orgId, token, timeScale, intervalMinutes, locale }) => {
     const { options: current = {} } = (await chrome.storage.local.get('options')) as { options?: Record<string, unknown> };
-    await chrome.storage.local.set({ options: { ...current, reportEndpoint: endpoint, orgId: orgId ?? 'school-0547', reportToken: token ?? 'test-token-1', reportIntervalMinutes: intervalMinutes ?? 360 } });
+    await chrome.storage.local.set({ options: { ...current, reportEndpoint: endpoint, orgId: orgId ?? 'school-0547', reportToken: token ?? 'test-token-1', reportIntervalMinutes: intervalMinutes ?? 360, ...(locale ? { locale } : {}) } });
     // Test-only switch (background/reporting/timing.ts): shortens the extension's own waits.
     if (timeScale !== undefined) await chrome.storage.local.set({ reportTestTiming: { timeScale } });
   }, options);
@@ -55,4 +55,14 @@ export async function lastErrorCode(worker: Worker): Promise<string | null> {
     const { reportState } = (await chrome.storage.local.get('reportState')) as { reportState?: { lastError?: { code: string } } };
     return reportState?.lastError?.code ?? null;
   });
+}
+
+/** Where the collector's de-duplicated totals and the extension's own tally differ ({} when every count arrived once). */
+export async function deliveryDifference(worker: Worker, collectorTotals: () => Record<string, number>): Promise<Record<string, { counted: number; received: number }>> {
+  const counted = await extensionTally(worker);
+  const received = collectorTotals();
+  const difference: Record<string, { counted: number; received: number }> = {};
+  for (const key of new Set([...Object.keys(counted), ...Object.keys(received)]))
+    if ((counted[key] ?? 0) !== (received[key] ?? 0)) difference[key] = { counted: counted[key] ?? 0, received: received[key] ?? 0 };
+  return difference;
 }
