@@ -42,6 +42,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
   const t = translator(locale);
   const [draft, setDraft] = useState<OptionsDraft>(() => draftFrom(effective.settings));
   const [errors, setErrors] = useState<SettingsProblem[]>([]);
+  /** A _locales key, so the note follows a language change made by the save itself. */
   const [note, setNote] = useState('');
   const locked = (key: PolicyKey) => effective.lockedKeys.includes(key);
   const lockedText = (key: PolicyKey) => (locked(key) ? t('options_locked') : undefined);
@@ -69,7 +70,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
     }
     await onSave(result.options);
     setErrors([]);
-    setNote(t('options_saved'));
+    setNote('options_saved');
   };
 
   return (
@@ -129,7 +130,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
         <ExtraRulesEditor rules={draft.extraRules} disabled={locked('extraRules')} t={t} onChange={(rules) => set('extraRules', rules)} />
       </Field>
       {effective.settings.extraRules.length > 0 && (
-        <button type="button" class="grant" onClick={() => void onGrantHosts(effective.settings.extraRules).then((granted) => granted && setNote(t('options_grantHostsDone')))}>
+        <button type="button" class="grant" onClick={() => void onGrantHosts(effective.settings.extraRules).then((granted) => granted && setNote('options_grantHostsDone'))}>
           {t('options_grantHosts')}
         </button>
       )}
@@ -160,7 +161,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
         {t('options_save')}
       </button>
       <p class="note" role="status">
-        {note}
+        {note && t(note)}
       </p>
     </form>
   );

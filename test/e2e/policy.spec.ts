@@ -175,3 +175,27 @@ test('a policy changed while the browser runs takes effect live: the mode, and t
   await next.goto('https://web.whatsapp.com/');
   await expect(next.getByRole('dialog', { name: 'Для школьных чатов — Сферум' })).toBeVisible();
 });
+
+test('without a policy the options page sets the keys: confirm mode and a district message', async () => {
+  removeManagedPolicy();
+  browser = await launchChromium({ extraArgs: ['--lang=ru'] });
+  context = browser.context;
+  worker = await extensionWorker(context);
+  await serveFixturePages(context);
+  const options = await extensionPage('options.html');
+  await expect(options.getByText('задано администратором')).toHaveCount(0);
+  await options.locator('input[name="mode"][value="confirm"]').check();
+  await options.locator('select[name="locale"]').selectOption('ru');
+  await options.locator('textarea[name="message.ru"]').fill('Пишите классу в Сферуме');
+  await options.locator('input[name="snoozeMinutes"]').fill('много');
+  await options.getByRole('button', { name: /Сохранить|Save/ }).click();
+  await expect(options.getByRole('alert')).toContainText('snoozeMinutes');
+  await options.locator('input[name="snoozeMinutes"]').fill('15');
+  await options.getByRole('button', { name: /Сохранить|Save/ }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Сохранено.' })).toBeVisible();
+
+  const page = await context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  const dialog = page.getByRole('dialog', { name: 'Для школьных чатов — Сферум' });
+  await expect(dialog).toContainText('Пишите классу в Сферуме');
+});
