@@ -1,28 +1,92 @@
-import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import { extensionWorker, launchChromium } from './support/chromium';
-import { nudge, todayCounts } from './fixtures/nudge';
-import { serveFixturePages } from './fixtures/serve';
+import { expect, test } from '@playwright/test';
+import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
+import { NUDGE_ELEMENT, nudge, settle, todayCounts } from './fixtures/nudge';
 
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-let worker: Worker;
-
-// A Russian school computer: Chromium on Linux takes its UI language from the environment.
-process.env.LANGUAGE = 'ru';
-
+let browser: ExtensionBrowser;
 test.beforeEach(async () => {
-  browser = await launchChromium({ extraArgs: ['--lang=ru'] });
-  context = browser.context;
-  worker = await extensionWorker(context);
-  await serveFixturePages(context);
+  browser = await launchWithFixtures();
 });
 test.afterEach(async () => {
   await browser.close();
 });
 
-test('smoke: the nudge appears on Telegram Web and is counted', async () => {
-  const page = await context.newPage();
-  await page.goto('https://web.telegram.org/k/');
+/** Every surface of the catalogue, one URL each (Viber has only its invite link). */
+const SURFACES: [messenger: string, url: string][] = [
+  ['telegram', 'https://web.telegram.org/k/'],
+  ['telegram', 'https://t.me/+AbCdEf123'],
+  ['telegram', 'https://t.me/joinchat/AbCdEf'],
+  ['whatsapp', 'https://web.whatsapp.com/'],
+  ['whatsapp', 'https://chat.whatsapp.com/Fz3kQ9aBc'],
+  ['discord', 'https://discord.com/channels/@me'],
+  ['discord', 'https://discord.gg/abcdef'],
+  ['teams', 'https://teams.microsoft.com/v2/'],
+  ['teams', 'https://teams.live.com/'],
+  ['teams', 'https://teams.cloud.microsoft/'],
+  ['skype', 'https://web.skype.com/'],
+  ['skype', 'https://join.skype.com/AbCdEf'],
+  ['snapchat', 'https://web.snapchat.com/'],
+  ['threema', 'https://web.threema.ch/'],
+  ['viber', 'https://invite.viber.com/?g2=AQBxyz'],
+  ['wechat', 'https://web.wechat.com/'],
+  ['wechat', 'https://wx.qq.com/'],
+];
+
+test('the nudge appears on every surface of all nine messengers, and each visit is counted', async () => {
+  const expected: Record<string, Record<string, number>> = {};
+  for (const [messenger, url] of SURFACES) {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await expect(nudge(page), url).toBeVisible();
+    await expect(nudge(page)).toContainText('иностранный мессенджер');
+    await page.close();
+    const counts = (expected[messenger] ??= { opened: 0, nudge_shown: 0 });
+    counts.opened! += 1;
+    counts.nudge_shown! += 1;
+  }
+  expect(Object.keys(expected)).toHaveLength(9);
+  await expect.poll(() => todayCounts(browser.worker)).toEqual(expected);
+});
+
+test('nothing happens on Sferum, MAX, VK, ordinary sites and look-alikes', async () => {
+  const page = await browser.context.newPage();
+  const quiet = [
+    'https://sferum.ru/?p=messages',
+    'https://web.max.ru/',
+    'https://vk.com/im',
+    'https://example.org/',
+    'https://ya.ru/',
+    'https://web.telegram.org.example.com/k/',
+    'https://notdiscord.com/channels/@me',
+    'https://discоrd.com/channels/@me', // Cyrillic о: a punycode homograph
+    'https://discord.com/application-directory',
+    'https://t.me/durov',
+  ];
+  for (const url of quiet) {
+    await page.goto(url);
+    await settle(page);
+    await expect(page.locator(NUDGE_ELEMENT), url).toHaveCount(0);
+  }
+  // A listed page afterwards is counted alone: the quiet pages sent nothing.
+  await page.goto('https://web.whatsapp.com/');
   await expect(nudge(page)).toBeVisible();
-  await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1 } });
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ whatsapp: { opened: 1, nudge_shown: 1 } });
+});
+
+test('in-app routes do not re-count or re-show; a route to a new surface counts once', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://discord.com/channels/1/2');
+  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ discord: { opened: 1, nudge_shown: 1 } });
+
+  await page.locator('#route-channel-2').click();
+  await page.locator('#route-channel').click();
+  await expect(page).toHaveURL('https://discord.com/channels/1/2');
+  await page.locator('#route-invite').click();
+  await expect(page).toHaveURL('https://discord.com/invite/abc');
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ discord: { opened: 2, nudge_shown: 1 } });
+  await page.locator('#route-channel').click();
+  await page.goBack();
+  await settle(page);
+  expect(await todayCounts(browser.worker)).toEqual({ discord: { opened: 2, nudge_shown: 1 } });
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(1);
 });

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { EXTENSION_ID } from './support/chromium';
+import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
+import { NUDGE_ELEMENT, nudge, settle, todayCounts } from './fixtures/nudge';
+
+let browser: ExtensionBrowser;
+test.beforeEach(async () => {
+  browser = await launchWithFixtures();
+});
+test.afterEach(async () => {
+  await browser.close();
+});
+
+async function openTelegram(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto('https://web.telegram.org/k/');
+  await expect(nudge(page)).toBeVisible();
+  return page;
+}
+
+test('"Открыть Сферум" opens Sferum in a new tab and is counted; the page stays', async () => {
+  const page = await openTelegram();
+  const [sferum] = await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('link', { name: 'Открыть Сферум' }).click()]);
+  await expect(sferum).toHaveURL('https://sferum.ru/');
+  await expect(page).toHaveURL('https://web.telegram.org/k/');
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, alternative_opened: 1 } });
+});
+
+test('"Как перенести чат класса" opens the guide page in a new tab', async () => {
+  const page = await openTelegram();
+  const [guide] = await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('button', { name: 'Как перенести чат класса' }).click()]);
+  await expect(guide).toHaveURL(`chrome-extension://${EXTENSION_ID}/guide.html`);
+  await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Как перенести чат класса в Сферум');
+  await expect(page).toHaveURL('https://web.telegram.org/k/');
+});
+
+test('"Это личная переписка" closes the nudge, is counted, and the snooze holds for that messenger only', async () => {
+  const page = await openTelegram();
+  await nudge(page).getByRole('button', { name: 'Это личная переписка' }).click();
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, personal_use: 1 } });
+
+  await page.reload();
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 2, nudge_shown: 1, personal_use: 1 } });
+  await settle(page);
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+  await page.goto('https://t.me/+AnotherInvite');
+  await settle(page);
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+
+  await page.goto('https://web.whatsapp.com/');
+  await expect(nudge(page)).toBeVisible();
+});
+
+test('the close button and Esc close the nudge, count it, and snooze it', async () => {
+  const page = await openTelegram();
+  await nudge(page).getByRole('button', { name: 'Закрыть подсказку' }).click();
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+
+  await page.goto('https://discord.com/channels/@me');
+  await expect(nudge(page)).toBeVisible();
+  await nudge(page).getByRole('link', { name: 'Открыть Сферум' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({
+    telegram: { opened: 1, nudge_shown: 1, dismissed: 1 },
+    discord: { opened: 1, nudge_shown: 1, dismissed: 1 },
+  });
+
+  await page.reload();
+  await expect.poll(async () => (await todayCounts(browser.worker)).discord?.opened).toBe(2);
+  await settle(page);
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+});
+
+test('the keyboard reaches every control in order, and Esc in the page itself does not close the nudge', async () => {
+  const page = await openTelegram();
+  await page.keyboard.press('Escape');
+  await expect(nudge(page)).toBeVisible();
+  const focused = async () => page.evaluate(() => {
+    const active = document.activeElement?.shadowRoot?.activeElement;
+    return active ? active.getAttribute('aria-label') ?? active.textContent : null;
+  });
+  const order: (string | null)[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  expect(order).toEqual(['Открыть Сферум', 'Как перенести чат класса', 'Это личная переписка', 'Закрыть подсказку']);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
+});
+
+test("a page script's synthetic clicks do nothing and count nothing", async () => {
+  const page = await openTelegram();
+  const pagesBefore = browser.context.pages().length;
+  await page.evaluate((name) => {
+    const root = document.querySelector(name)?.shadowRoot;
+    for (const control of root?.querySelectorAll<HTMLElement>('a, button') ?? []) control.click();
+    root?.querySelector('section')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  }, NUDGE_ELEMENT);
+  await settle(page);
+  await expect(nudge(page)).toBeVisible();
+  expect(browser.context.pages()).toHaveLength(pagesBefore);
+  expect(await todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1 } });
+});
+
+test('typed text survives the nudge and all its buttons; the page is never reloaded', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://web.whatsapp.com/');
+  await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
+  await page.locator('#draft').fill('Завтра урок в 9:00');
+  await expect(nudge(page)).toBeVisible();
+  await page.locator('#draft').pressSequentially(', не опаздывайте');
+
+  await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('link', { name: 'Открыть Сферум' }).click()]);
+  await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('button', { name: 'Как перенести чат класса' }).click()]);
+  await page.bringToFront();
+  await nudge(page).getByRole('button', { name: 'Это личная переписка' }).click();
+
+  await expect(page.locator('#draft')).toHaveValue('Завтра урок в 9:00, не опаздывайте');
+  expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+  await expect(page).toHaveURL('https://web.whatsapp.com/');
+  // Nothing covers the page's own controls any more.
+  await page.locator('#menu').click({ trial: true });
+  await page.locator('#search').fill('5 Б');
+});
+
+test("the page's CSS cannot reach the nudge", async () => {
+  const page = await openTelegram();
+  await page.addStyleTag({ content: '* { color: rgb(204, 0, 0) !important; font-size: 40px !important; display: inline !important; } button { visibility: hidden !important; }' });
+  const rule = nudge(page).locator('p');
+  await expect(rule).not.toHaveCSS('color', 'rgb(204, 0, 0)');
+  await expect(rule).toHaveCSS('font-size', '16px');
+  await expect(nudge(page).getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
+});
+
+test('at 200 % zoom the nudge stays readable and leaves most of the page free', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 640, height: 360 }); // a 1280×720 screen at 200 %
+  await page.goto('https://web.telegram.org/k/');
+  await expect(nudge(page)).toBeVisible();
+  const box = (await nudge(page).boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(640);
+  expect(box.height).toBeLessThanOrEqual(180);
+  for (const name of ['Закрыть подсказку', 'Это личная переписка']) await expect(nudge(page).getByRole('button', { name })).toBeInViewport();
+  await page.screenshot({ path: 'docs/screenshots/banner-200-percent.png' });
+});
