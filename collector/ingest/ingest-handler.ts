@@ -1,6 +1,6 @@
 import { MAX_BATCH_BYTES } from '../../protocol/report';
 import type { CollectorDatabase } from '../storage/open-database';
-import { createBatchStore } from '../storage/store-batches';
+import { createBatchWriter } from '../storage/store-batches';
 import { createGroupCommitter, QueueFullError, type GroupCommitOptions, type GroupCommitter } from './group-commit';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';
 import { readLimitedBody } from './read-body';
@@ -28,6 +28,8 @@ export interface IngestResponse {
 export interface Ingest {
   handle(request: IngestRequest): Promise<IngestResponse>;
   committer: GroupCommitter;
+  /** Stores what is queued, then stops the writer. */
+  close(): Promise<void>;
 }
 
 export interface IngestOptions {
@@ -56,7 +58,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, today = () => new Date() }: IngestOptions): Ingest {
   const tokens = createTokenDirectory(database.db, tokenTtlMs);
   const limiter = createRateLimiter(rateLimit);
-  const committer = createGroupCommitter(createBatchStore(database), groupCommit);
+  const writer = createBatchWriter(database);
+  const committer = createGroupCommitter(writer.store, groupCommit);
 
   async function handle(request: IngestRequest): Promise<IngestResponse> {
     try {
@@ -108,7 +111,12 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
     }
   }
 
-  return { handle, committer };
+  async function close() {
+    await committer.drain();
+    await writer.close();
+  }
+
+  return { handle, committer, close };
 }
 
 function isJson(contentType: string | null | undefined): boolean {

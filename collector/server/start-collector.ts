@@ -45,6 +45,7 @@ export async function startCollector({ target, host = '127.0.0.1', port = 8787, 
       server.listen(port, host, () => resolve());
     });
   } catch (error) {
+    await ingest.close();
     await database.close();
     throw error;
   }
@@ -61,7 +62,7 @@ export async function startCollector({ target, host = '127.0.0.1', port = 8787, 
       const forced = setTimeout(() => server.closeAllConnections(), 2000);
       await closed;
       clearTimeout(forced);
-      await ingest.committer.drain();
+      await ingest.close();
       await database.close();
     },
   };

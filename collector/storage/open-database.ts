@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
+import { tuneSqlite } from './sqlite-store-core.mjs';
 import type { Database, Engine } from './schema';
 
 export type DatabaseTarget = { file: string } | { url: string };
@@ -11,6 +12,8 @@ export interface CollectorDatabase {
   engine: Engine;
   /** The better-sqlite3 handle under `db` on SQLite, for the ingest's prepared statements. */
   sqlite?: BetterSqlite3.Database;
+  /** The SQLite file, for connections of other threads. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -33,14 +36,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<CollectorDat
 
 function openSqlite(file: string): Omit<CollectorDatabase, 'close'> {
   const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // Checkpoint the WAL less often (each one syncs the database file); 16 MB of page cache.
-  sqlite.pragma('wal_autocheckpoint = 4000');
-  sqlite.pragma('cache_size = -16000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite };
+  tuneSqlite(sqlite);
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite, file };
 }
 
 function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {

@@ -3,7 +3,7 @@ import type { CountRow } from '../../protocol/report';
 import type { CollectorDatabase } from './open-database';
 import type { CountsTable, Database } from './schema';
 import { storeOnPostgres } from './postgres-store';
-import { prepareSqliteStatements } from './sqlite-statements';
+import { sqliteStoreInThread, sqliteWriterThread } from './sqlite-writer';
 
 /** A validated batch, already mapped from its token to a district. */
 export interface AcceptedBatch {
@@ -38,12 +38,14 @@ export const addCounts = (db: Kysely<Database>, rows: CountsTable[]) =>
  * PostgreSQL: the whole group in one statement (one round trip), see postgres-store.ts.
  */
 export function createBatchStore(database: CollectorDatabase): BatchStore {
-  if (database.sqlite) {
-    const statements = prepareSqliteStatements(database.db, database.sqlite);
-    // Holding Kysely's connection keeps its own queries and transactions out of ours.
-    return (batches) => database.db.connection().execute(async () => statements.store(firstOfEachBatchId(batches), sumCounts));
-  }
+  if (database.sqlite) return sqliteStoreInThread(database.db, database.sqlite);
   return (batches) => storeWithOneStatement(database.db, batches);
+}
+
+/** For a long-running collector: on a SQLite file, the store runs in a writer thread of its own. */
+export function createBatchWriter(database: CollectorDatabase): { store: BatchStore; close: () => Promise<void> } {
+  if (database.sqlite && database.file && database.file !== ':memory:') return sqliteWriterThread(database.db, database.file);
+  return { store: createBatchStore(database), close: async () => {} };
 }
 
 async function storeWithOneStatement(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
@@ -52,14 +54,8 @@ async function storeWithOneStatement(db: Kysely<Database>, batches: readonly Acc
   return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
 }
 
-export interface UniqueBatches {
-  /** batchId → index of its first appearance in the input. */
-  first: Map<string, number>;
-  unique: AcceptedBatch[];
-  input: readonly AcceptedBatch[];
-}
-
-function firstOfEachBatchId(batches: readonly AcceptedBatch[]): UniqueBatches {
+/** The first batch of each batchId, and where it stood in the input. */
+function firstOfEachBatchId(batches: readonly AcceptedBatch[]): { first: Map<string, number>; unique: AcceptedBatch[] } {
   const first = new Map<string, number>();
   const unique: AcceptedBatch[] = [];
   batches.forEach((batch, index) => {
@@ -67,21 +63,7 @@ function firstOfEachBatchId(batches: readonly AcceptedBatch[]): UniqueBatches {
     first.set(batch.batchId, index);
     unique.push(batch);
   });
-  return { first, unique, input: batches };
-}
-
-/** One row per (district, school, day, messenger, event), summed. */
-export function sumCounts(batches: readonly AcceptedBatch[]): CountsTable[] {
-  const byKey = new Map<string, CountsTable>();
-  for (const batch of batches) {
-    for (const row of batch.counts) {
-      const key = `${batch.districtId}|${batch.orgId}|${row.day}|${row.messenger}|${row.event}`;
-      const existing = byKey.get(key);
-      if (existing) existing.n = Math.min(existing.n + row.n, COUNT_CEILING);
-      else byKey.set(key, { district_id: batch.districtId, org_id: batch.orgId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
-    }
-  }
-  return [...byKey.values()];
+  return { first, unique };
 }
 
 /** The whole store in one call, for callers without a long-lived store (CLI, demo, tests). */

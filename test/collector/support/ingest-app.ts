@@ -61,7 +61,7 @@ export async function ingestFixture(engine: EngineName, options: Partial<IngestO
       return Object.fromEntries(rows.map((row) => [`${row.org_id}|${row.day}|${row.messenger}|${row.event}`, row.n]));
     },
     async drop() {
-      await ingest.committer.drain();
+      await ingest.close();
       await database.drop();
     },
   };

@@ -1,0 +1,19 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface SqliteStoreStatements {
+  batchSql: string;
+  countSql: string;
+  /** Parameters after the six column values of countSql (the count ceiling). */
+  countParameters: unknown[];
+  ceiling: number;
+}
+
+export interface PlainBatch {
+  districtId: number;
+  batchId: string;
+  orgId: string;
+  counts: readonly { day: string; messenger: string; event: string; n: number }[];
+}
+
+export function createSqliteStore(sqlite: BetterSqlite3.Database, statements: SqliteStoreStatements): (batches: readonly PlainBatch[]) => boolean[];
+export function tuneSqlite(sqlite: BetterSqlite3.Database): void;

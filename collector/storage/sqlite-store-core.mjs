@@ -1,0 +1,43 @@
+/**
+ * The SQLite batch store's transaction: plain JavaScript, so the collector's writer thread runs it
+ * without a TypeScript loader; in-process callers use it too (sqlite-writer.ts).
+ * Returns, per input batch, true when stored now, false when its batchId was known (before, or
+ * earlier in the same list). Rows of the new batches are summed per key before they are written.
+ */
+export function createSqliteStore(sqlite, { batchSql, countSql, countParameters, ceiling }) {
+  const insertBatch = sqlite.prepare(batchSql);
+  const insertCount = sqlite.prepare(countSql);
+  return sqlite.transaction((batches) => {
+    const seen = new Set();
+    const stored = [];
+    const result = batches.map((batch) => {
+      if (seen.has(batch.batchId)) return false;
+      seen.add(batch.batchId);
+      if (insertBatch.run(batch.batchId, batch.districtId).changes !== 1) return false;
+      stored.push(batch);
+      return true;
+    });
+    const sums = new Map();
+    for (const batch of stored) {
+      for (const row of batch.counts) {
+        const key = `${batch.districtId}|${batch.orgId}|${row.day}|${row.messenger}|${row.event}`;
+        const sum = sums.get(key);
+        if (sum) sum.n = Math.min(sum.n + row.n, ceiling);
+        else sums.set(key, { districtId: batch.districtId, orgId: batch.orgId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
+      }
+    }
+    for (const row of sums.values()) insertCount.run(row.districtId, row.orgId, row.day, row.messenger, row.event, row.n, ...countParameters);
+    return result;
+  });
+}
+
+/** The connection settings of open-database.ts, for connections opened outside it. */
+export function tuneSqlite(sqlite) {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL less often (each one syncs the database file); 16 MB of page cache.
+  sqlite.pragma('wal_autocheckpoint = 4000');
+  sqlite.pragma('cache_size = -16000');
+}

@@ -1,0 +1,74 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { CountsTable, Database } from './schema';
+import { createSqliteStore, type SqliteStoreStatements } from './sqlite-store-core.mjs';
+import { addCounts, COUNT_CEILING, insertBatchIds, type BatchStore } from './store-batches';
+
+const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };
+const COUNT_COLUMNS = ['district_id', 'org_id', 'day', 'messenger', 'event', 'n'] as const;
+
+/** The Kysely statements of store-batches.ts, compiled once for one row. */
+export function sqliteStatements(db: Kysely<Database>): SqliteStoreStatements {
+  const batchQuery = insertBatchIds(db, [{ batch_id: '\u0000batch', district_id: -3 }]).compile();
+  const countQuery = addCounts(db, [SAMPLE_COUNT]).compile();
+  if (batchQuery.parameters.join() !== '\u0000batch,-3' || COUNT_COLUMNS.some((column, index) => countQuery.parameters[index] !== SAMPLE_COUNT[column])) {
+    throw new Error('unexpected parameter order in the compiled ingest statements');
+  }
+  return { batchSql: batchQuery.sql, countSql: countQuery.sql, countParameters: [...countQuery.parameters.slice(COUNT_COLUMNS.length)], ceiling: COUNT_CEILING };
+}
+
+/** In this thread, on Kysely's own connection (held, so its other queries wait for ours). */
+export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.Database): BatchStore {
+  const store = createSqliteStore(sqlite, sqliteStatements(db));
+  return (batches) => db.connection().execute(async () => store(batches));
+}
+
+/**
+ * In a writer thread with its own connection: SQLite's synchronous work then runs beside the
+ * main thread's HTTP and validation instead of blocking them. A thread that dies is replaced.
+ */
+export function sqliteWriterThread(db: Kysely<Database>, file: string): { store: BatchStore; close: () => Promise<void> } {
+  const statements = sqliteStatements(db);
+  const waiting = new Map<number, { resolve: (stored: boolean[]) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let worker: Worker | null = null;
+
+  const start = () => {
+    const started = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements } });
+    started.on('message', (message: { id: number; stored?: boolean[]; error?: string }) => {
+      const caller = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.stored) caller?.resolve(message.stored);
+      else caller?.reject(new Error(message.error));
+    });
+    const fail = (error: Error) => {
+      if (worker === started) worker = null;
+      for (const caller of waiting.values()) caller.reject(error);
+      waiting.clear();
+    };
+    started.on('error', fail);
+    started.on('exit', () => fail(new Error('the SQLite writer thread stopped')));
+    return started;
+  };
+
+  return {
+    store(batches) {
+      worker ??= start();
+      const id = nextId++;
+      const sent = worker;
+      return new Promise<boolean[]>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        sent.postMessage({ id, batches });
+      });
+    },
+    async close() {
+      if (!worker) return;
+      const closing = worker;
+      worker = null;
+      closing.postMessage({ close: true });
+      await once(closing, 'exit');
+    },
+  };
+}
