@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { weeklyReport, weeklyTrend } from '../../collector/server/dashboard/reports';
+import { isoWeekOf } from '../../collector/server/dashboard/iso-week';
+import type { Scope } from '../../collector/server/dashboard/scope';
+import { addDistrict } from '../../collector/storage/districts';
+import { openDatabase, type CollectorDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
+import { createBatchStore, type AcceptedBatch } from '../../collector/storage/store-batches';
+import { freshPostgresDatabase, percentile } from '../support';
+import { districtYear } from './district-year';
+
+/**
+ * Dashboard query latency over a generated district-year (500 schools × 365 days, all messengers
+ * and events), loaded through the ingest's own batch store, on SQLite and PostgreSQL:
+ *   npx tsx bench/queries/run.ts [schools=500] [days=365] [repeats=40]
+ * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL; skipped without.
+ */
+const schools = Number(process.argv[2] ?? 500);
+const days = Number(process.argv[3] ?? 365);
+const repeats = Number(process.argv[4] ?? 40);
+const lastDay = new Date().toISOString().slice(0, 10);
+
+async function load(database: CollectorDatabase): Promise<{ scope: Scope; rows: number; seconds: number }> {
+  const districtId = await addDistrict(database.db, 'Bench district');
+  const store = createBatchStore(database);
+  const started = performance.now();
+  let group: AcceptedBatch[] = [];
+  let rows = 0;
+  for (const batch of districtYear({ districtId, schools, days, lastDay })) {
+    group.push(batch);
+    rows += batch.counts.length;
+    if (group.length === 250) {
+      await store(group);
+      group = [];
+    }
+  }
+  if (group.length) await store(group);
+  return { scope: { role: 'district', name: 'Bench district', districts: [{ id: districtId, name: 'Bench district' }] }, rows, seconds: (performance.now() - started) / 1000 };
+}
+
+async function time(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function measure(engine: string, target: DatabaseTarget): Promise<string[]> {
+  const database = await openDatabase(target);
+  try {
+    const { scope, rows, seconds } = await load(database);
+    console.error(`${engine}: loaded ${rows} count rows in ${seconds.toFixed(0)} s (${Math.round(rows / seconds)} rows/s through the ingest store)`);
+    const lastWeek = isoWeekOf(lastDay)!;
+    const weeks = [...new Set(Array.from({ length: 52 }, (_, i) => isoWeekOf(new Date(Date.parse(`${lastDay}T00:00:00Z`) - i * 7 * 86_400_000).toISOString().slice(0, 10))!))];
+    let next = 0;
+    const report = await time(() => weeklyReport(database.db, scope, weeks[next++ % weeks.length]!));
+    const trend12 = await time(() => weeklyTrend(database.db, scope, lastWeek, 12));
+    const trend52 = await time(() => weeklyTrend(database.db, scope, lastWeek, 52));
+    const cell = ({ p50, p95 }: { p50: number; p95: number }) => `${p50.toFixed(1)} / ${p95.toFixed(1)}`;
+    return [`| ${engine} | ${rows.toLocaleString('en')} | ${cell(report)} | ${cell(trend12)} | ${cell(trend52)} |`];
+  } finally {
+    await database.close();
+  }
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'podskazka-query-bench-'));
+const lines: string[] = [];
+try {
+  lines.push(...(await measure('SQLite', { file: join(folder, 'bench.db') })));
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const database = await freshPostgresDatabase(adminUrl, 'podskazka_qbench');
+    try {
+      lines.push(...(await measure('PostgreSQL', { url: database.url })));
+    } finally {
+      await database.drop();
+    }
+  } else {
+    console.error('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+console.log(`${schools} schools × ${days} days, ${repeats} runs each, ms p50 / p95, ${new Date().toISOString().slice(0, 16)}Z\n`);
+console.log('| engine | count rows | weekly report (overview + per-school table) | trend, 12 weeks | trend, 52 weeks |\n| --- | --- | --- | --- | --- |');
+for (const line of lines) console.log(line);
