@@ -67,31 +67,38 @@ async function sqliteTriggers(db: Kysely<unknown>) {
 }
 
 /**
- * One row trigger. The per-district advisory lock makes collectors that share the database
- * update a district's rollup rows one transaction at a time, so their upserts cannot deadlock.
+ * Statement triggers with transition tables: one set-based upsert per rollup table per ingest
+ * statement, not one per count row. PostgreSQL allows transition tables only on single-event
+ * triggers, hence three. A transaction-wide advisory lock makes collectors that share the
+ * database update rollups one transaction at a time (taken after their counts are written, so it
+ * cannot deadlock with counts' row locks; the rollup upserts themselves then never interleave).
  */
 async function postgresTrigger(db: Kysely<unknown>) {
-  await sql`
-    create function podskazka_counts_rollup() returns trigger language plpgsql as $$
-    declare
-      r record;
-      delta bigint;
-    begin
-      if tg_op = 'DELETE' then r := old; delta := -old.n;
-      elsif tg_op = 'UPDATE' then r := new; delta := new.n - old.n;
-      else r := new; delta := new.n;
-      end if;
-      if delta = 0 then return null; end if;
-      perform pg_advisory_xact_lock(20261123, r.district_id);
+  const apply = (source: string) => `
+      perform pg_advisory_xact_lock(20261123);
       insert into district_days as d (district_id, day, messenger, event, n)
-        values (r.district_id, r.day, r.messenger, r.event, delta)
+        select district_id, day, messenger, event, sum(delta) from (${source}) changed
+        group by district_id, day, messenger, event order by district_id, day, messenger, event
         on conflict (district_id, day, messenger, event) do update set n = d.n + excluded.n;
       insert into school_weeks as s (district_id, week_start, org_id, messenger, event, n)
-        values (r.district_id, to_char(date_trunc('week', r.day::date), 'YYYY-MM-DD'), r.org_id, r.messenger, r.event, delta)
+        select district_id, to_char(date_trunc('week', day::date), 'YYYY-MM-DD') as week_start, org_id, messenger, event, sum(delta)
+        from (${source}) changed
+        group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
         on conflict (district_id, week_start, org_id, messenger, event) do update set n = s.n + excluded.n;
-      return null;
-    end
-    $$`.execute(db);
-  await sql`create trigger counts_rollup after insert or update of n or delete on counts
-    for each row execute function podskazka_counts_rollup()`.execute(db);
+      return null;`;
+  const functions = {
+    podskazka_rollup_inserted: 'select district_id, org_id, day, messenger, event, n::bigint as delta from inserted',
+    podskazka_rollup_deleted: 'select district_id, org_id, day, messenger, event, -n::bigint as delta from deleted',
+    podskazka_rollup_updated: `select nw.district_id, nw.org_id, nw.day, nw.messenger, nw.event, nw.n::bigint - od.n as delta
+      from updated nw join previous od using (district_id, org_id, day, messenger, event) where nw.n <> od.n`,
+  };
+  for (const [name, source] of Object.entries(functions)) {
+    await sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin ${apply(source)} end $$`).execute(db);
+  }
+  await sql`create trigger counts_rollup_insert after insert on counts referencing new table as inserted
+    for each statement execute function podskazka_rollup_inserted()`.execute(db);
+  await sql`create trigger counts_rollup_delete after delete on counts referencing old table as deleted
+    for each statement execute function podskazka_rollup_deleted()`.execute(db);
+  await sql`create trigger counts_rollup_update after update on counts referencing old table as previous new table as updated
+    for each statement execute function podskazka_rollup_updated()`.execute(db);
 }
