@@ -56,8 +56,10 @@ export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: 
     series.set(id, Object.fromEntries(EVENT_NAMES.map((e) => [e, weeks.map(() => 0)])) as EventCounts<number[]>);
   }
   if (first && last) {
+    const weekOfDay = new Map<string, number | undefined>();
     for (const row of await dailyTotals(db, districtIds(scope), { from: first.from, to: last.to })) {
-      const i = index.get(isoWeekOf(row.day) ?? '');
+      if (!weekOfDay.has(row.day)) weekOfDay.set(row.day, index.get(isoWeekOf(row.day) ?? ''));
+      const i = weekOfDay.get(row.day);
       if (i === undefined) continue;
       series.get(row.messenger)![row.event][i]! += row.n;
       all[row.event][i]! += row.n;
