@@ -12,7 +12,19 @@ export const INTERSTITIAL_ELEMENT = 'podskazka-interstitial';
  */
 export async function mountInterstitial(ctx: ContentScriptContext, props: InterstitialProps): Promise<ShadowRootContentScriptUi<void>> {
   let ui: ShadowRootContentScriptUi<void> | undefined;
+  let open = true;
+  // The messenger behind stays out of reach of the keyboard and screen readers until a choice.
+  let bodyWasInert = false;
+  const holdPage = () => {
+    if (!open || !document.body) return;
+    bodyWasInert = document.body.inert;
+    document.body.inert = true;
+  };
+  if (document.body) holdPage();
+  else document.addEventListener('DOMContentLoaded', holdPage, { once: true });
   const closing = (action: () => void) => () => {
+    open = false;
+    if (document.body) document.body.inert = bodyWasInert;
     action();
     ui?.remove();
   };

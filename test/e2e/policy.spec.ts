@@ -80,8 +80,10 @@ test('confirm: a full-page choice; continuing counts proceeded and snoozes for s
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toHaveAttribute('href', 'https://sferum.ru');
   await expect(dialog.getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.body.inert)).toBe(true);
   await dialog.getByRole('button', { name: 'Продолжить' }).click();
   await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => document.body.inert)).toBe(false);
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, proceeded: 1 } });
 
   const snoozeLeft = await worker.evaluate(async () => {
