@@ -46,6 +46,11 @@ export function createReporter(deps: ReporterDeps) {
   /** One alarm: the outbox's next attempt while a batch waits, else the next scheduled flush. */
   async function arm(settings: ReportingSettings, scale: number): Promise<void> {
     const { outbox, state } = await readReporting();
+    // A shorter interval set by the administrator takes effect at the next wake-up, not after the old one.
+    if (state.nextFlushAt !== undefined && state.nextFlushAt > deps.now() + flushDelay(settings.reportIntervalMinutes, () => 1, scale)) {
+      state.nextFlushAt = deps.now() + flushDelay(settings.reportIntervalMinutes, deps.random, scale);
+      await saveReporting({ state });
+    }
     const target = outbox && canSend(settings) ? outbox.nextAttemptAt : state.nextFlushAt;
     if (target === undefined) return;
     await browser.alarms.create(REPORT_ALARM, { when: Math.max(target, deps.now() + MIN_ALARM_DELAY_MS), periodInMinutes: SAFETY_PERIOD_MINUTES * scale });

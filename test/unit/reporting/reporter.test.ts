@@ -200,6 +200,18 @@ describe('reporter', () => {
     expect(next!.scheduledTime - h.now()).toBe(360 * 60_000);
   });
 
+  it('a shorter interval from the administrator applies at the next wake-up', async () => {
+    let interval = 10080;
+    const h = harness();
+    const reporter = createReporter({ ...h.deps, settings: async () => ({ ...(await h.deps.settings()), reportIntervalMinutes: interval }) });
+    await reporter.start();
+    expect((await browser.alarms.get(REPORT_ALARM))!.scheduledTime - START).toBe(10080 * 60_000);
+    interval = 60;
+    h.advance(60 * 60_000); // the hourly safety repeat of the alarm
+    expect(await reporter.tick()).toBe('nothing');
+    expect((await browser.alarms.get(REPORT_ALARM))!.scheduledTime - h.now()).toBe(60 * 60_000);
+  });
+
   it('after a closed browser, overdue work waits 1–10 minutes instead of running at once', async () => {
     const h = harness();
     await h.reporter.start();
