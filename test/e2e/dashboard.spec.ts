@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/chromium';
-import { buildDashboard, DASHBOARD_LOGIN, startSeededCollector } from './support/dashboard-collector';
+import { buildDashboard, DASHBOARD_LOGIN, REGION_LOGIN, startSeededCollector } from './support/dashboard-collector';
 
 let collector: Awaited<ReturnType<typeof startSeededCollector>>;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -17,12 +17,11 @@ test.afterAll(async () => {
   await collector?.stop();
 });
 
-async function logIn(page: Page) {
+async function logIn(page: Page, user = DASHBOARD_LOGIN) {
   await page.goto(collector.url);
-  await page.getByLabel('Логин').fill(DASHBOARD_LOGIN.login);
-  await page.getByLabel('Пароль').fill(DASHBOARD_LOGIN.password);
+  await page.getByLabel('Логин').fill(user.login);
+  await page.getByLabel('Пароль').fill(user.password);
   await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByText('Заречный район')).toBeVisible();
 }
 
 /** How many pixels of the chart's canvas carry Telegram's line colour (#009e73): the series, not just the axes. */
@@ -45,6 +44,7 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await expect(page.getByRole('alert')).toHaveText('Неверный логин или пароль.');
 
   await logIn(page);
+  await expect(page.getByRole('banner')).toContainText('Район: Заречный район');
   await expect(page.getByLabel('Неделя', { exact: true })).toHaveValue('2026-W47');
   await expect(page.getByRole('heading', { name: 'Итоги недели' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^Telegram/ }).first()).toBeVisible();
@@ -77,5 +77,18 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
+  await page.close();
+});
+
+test('a region user sees its districts, one row per district × messenger, and no school', async () => {
+  const page = await chromium.context.newPage();
+  await logIn(page, REGION_LOGIN);
+  await expect(page.getByRole('banner')).toContainText('Регион: Энская область');
+  await expect(page.getByRole('heading', { name: 'По районам' })).toBeVisible();
+  const table = page.getByTestId('unit-table');
+  await expect(table.locator('thead th').first()).toHaveText('Район');
+  const units = await table.locator('tbody th').allTextContents();
+  expect(new Set(units)).toEqual(new Set(['Заречный район', 'Соседний район']));
+  await expect(page.locator('body')).not.toContainText('school-');
   await page.close();
 });

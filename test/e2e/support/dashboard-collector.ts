@@ -8,6 +8,7 @@ import { startCollector, type RunningCollector } from '../../../collector/server
 import { addDistrict, addRegion } from '../../../collector/storage/districts';
 
 export const DASHBOARD_LOGIN = { login: 'metodist', password: 'Сферум-2026-demo' };
+export const REGION_LOGIN = { login: 'oblast', password: 'Область-2026-demo' };
 /** The demo's last day is Sunday of 2026-W47; the dashboard's clock says Monday after, so W47 is shown first. */
 export const DEMO_TODAY = '2026-11-22';
 const DASHBOARD_NOW = new Date('2026-11-23T09:00:00Z');
@@ -28,12 +29,18 @@ export async function startSeededCollector(): Promise<RunningCollector & { distr
   const { db } = collector.database;
   const region = await addRegion(db, 'Энская область');
   const districtId = await addDistrict(db, 'Заречный район', region);
-  await addDistrict(db, 'Соседний район', region);
+  const neighbourId = await addDistrict(db, 'Соседний район', region);
   await db
     .insertInto('users')
-    .values({ login: DASHBOARD_LOGIN.login, password_hash: await hashPassword(DASHBOARD_LOGIN.password), role: 'district', district_id: districtId, region_id: null })
+    .values([
+      { login: DASHBOARD_LOGIN.login, password_hash: await hashPassword(DASHBOARD_LOGIN.password), role: 'district', district_id: districtId, region_id: null },
+      { login: REGION_LOGIN.login, password_hash: await hashPassword(REGION_LOGIN.password), role: 'region', district_id: null, region_id: region },
+    ])
     .execute();
-  const rows = demoCountRows({ districtId, today: DEMO_TODAY });
+  const rows = [
+    ...demoCountRows({ districtId, today: DEMO_TODAY }),
+    ...demoCountRows({ districtId: neighbourId, today: DEMO_TODAY, schools: 6, seed: 7 }),
+  ];
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('counts').values(rows.slice(i, i + 500)).execute();
   return {
     ...collector,
