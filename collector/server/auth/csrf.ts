@@ -14,9 +14,11 @@ export function isSameOrigin(c: Context): boolean {
   if (fetchSite && fetchSite !== 'same-origin') return false;
   const source = c.req.header('Origin') ?? c.req.header('Referer');
   if (!source || source === 'null') return false;
-  const host = c.req.header('Host') ?? new URL(c.req.url).host;
+  // Behind a reverse proxy that rewrites Host, the browser's host arrives as X-Forwarded-Host; another
+  // site cannot make a browser send that header (it is not CORS-safelisted), so trusting it is safe.
+  const hosts = [c.req.header('Host') ?? new URL(c.req.url).host, c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()];
   try {
-    return new URL(source).host === host;
+    return hosts.includes(new URL(source).host);
   } catch {
     return false;
   }

@@ -28,6 +28,17 @@ for (const engine of ENGINES) {
       expect(await sessionCount()).toBe(0);
     });
 
+    it('accepts a login through a reverse proxy that rewrites Host but sends X-Forwarded-Host', async () => {
+      const response = await browser.request('/login', {
+        method: 'POST',
+        origin: 'https://dash.example.ru',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Host': 'dash.example.ru', 'X-Forwarded-Proto': 'https' },
+        body: JSON.stringify({ login: 'zarechny', password: 'zarechny-pass' }),
+      });
+      expect(response.status).toBe(200);
+      expect(browser.lastSetCookie).toMatch(/; Secure/i);
+    });
+
     it('refuses a login sent as a form, which another site could submit without asking', async () => {
       const response = await browser.request('/login', {
         method: 'POST',
