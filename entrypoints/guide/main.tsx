@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { GuidePage } from '../../components/guide/GuidePage';
+import { GuideReasonNotice } from '../../components/guide-notice/GuideReasonNotice';
 import { resolveLocale, translate, type UiLocale } from '../../i18n';
 import { loadSettings } from '../../settings';
 
@@ -13,5 +14,11 @@ void loadSettings().then(({ settings }) => {
   const locale = pageLocale(settings.locale);
   document.documentElement.lang = locale;
   document.title = translate(locale, 'guide_pageTitle');
-  render(<GuidePage locale={locale} alternative={settings.alternative} otherLanguageHref={`?lang=${locale === 'ru' ? 'en' : 'ru'}`} />, document.getElementById('app')!);
+  render(
+    <>
+      <GuideReasonNotice locale={locale} search={location.search} message={settings.message[locale]} />
+      <GuidePage locale={locale} alternative={settings.alternative} otherLanguageHref={`?lang=${locale === 'ru' ? 'en' : 'ru'}`} />
+    </>,
+    document.getElementById('app')!,
+  );
 });

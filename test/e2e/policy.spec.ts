@@ -114,6 +114,7 @@ test('block: listed pages and district hosts never load, the guide shows instead
   await expect(page).toHaveURL(`${EXTENSION}/guide.html?messenger=whatsapp&reason=blocked`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('note')).toContainText('WhatsApp is closed on this computer by the administrator.');
   expect(whatsappRequests).toBe(0);
 
   await page.goto(`https://${MIRROR}/`).catch(() => undefined);
@@ -130,6 +131,7 @@ test('a messenger that fails to load still counts and shows the guide; a bad ext
   await startWithPolicy({
     mode: 'inform',
     locale: 'ru',
+    message: { ru: 'Чаты класса — в Сферуме. Вопросы — к завучу.' },
     extraRules: [
       { messenger: 'telegram', host: MIRROR, surface: 'client' },
       { messenger: 'telegram', host: 'Bad Host', surface: 'client' },
@@ -139,6 +141,8 @@ test('a messenger that fails to load still counts and shows the guide; a bad ext
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/').catch(() => undefined);
   await expect(page).toHaveURL(`${EXTENSION}/guide.html?messenger=telegram&reason=unreachable`);
+  await expect(page.getByRole('note')).toContainText('Telegram не открылся');
+  await expect(page.getByRole('note')).toContainText('Чаты класса — в Сферуме. Вопросы — к завучу.');
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1 } });
 
   const mirror = await context.newPage();
