@@ -40,7 +40,8 @@ export async function freshPostgresDatabase(adminUrl: string, prefix: string): P
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  // A plain DROP stops an autovacuum worker itself; FORCE (for our own stray sessions) may not.
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name}`).catch(() => admin(`drop database if exists ${name} with (force)`)) };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

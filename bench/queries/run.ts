@@ -63,7 +63,9 @@ async function measure(engine: string, target: DatabaseTarget): Promise<string[]
     const trend12 = await time(() => weeklyTrend(database.db, scope, lastWeek, 12));
     const trend52 = await time(() => weeklyTrend(database.db, scope, lastWeek, 52));
     const cell = ({ p50, p95 }: { p50: number; p95: number }) => `${p50.toFixed(1)} / ${p95.toFixed(1)}`;
-    return [`| ${engine} | ${rows.toLocaleString('en')} | ${cell(report)} | ${cell(trend12)} | ${cell(trend52)} |`];
+    const line = `| ${engine} | ${rows.toLocaleString('en')} | ${cell(report)} | ${cell(trend12)} | ${cell(trend52)} |`;
+    console.error(line);
+    return [line];
   } finally {
     await database.close();
   }

@@ -48,7 +48,11 @@ export async function freshPostgresTarget(): Promise<{ target: DatabaseTarget; r
   url.pathname = `/${name}`;
   return {
     target: { url: url.toString() },
-    remove: () => withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    // A plain DROP stops an autovacuum worker itself; FORCE (for a test's stray sessions) may not.
+    remove: () =>
+      withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name}`))
+        .catch(() => withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)))
+        .then(() => {}),
   };
 }
 
