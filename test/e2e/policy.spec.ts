@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { NUDGE_SCRIPT_FILE } from '../../background/extra-content-scripts';
 import { EXTENSION_ID, extensionWorker, launchChromium } from './support/chromium';
 import { removeManagedPolicy, writeManagedPolicy } from './support/managed-policy';
 import { nudge, todayCounts } from './fixtures/nudge';
@@ -148,6 +149,8 @@ test('a messenger that fails to load still counts and shows the guide; a bad ext
   const mirror = await context.newPage();
   await mirror.goto(`https://${MIRROR}/chat`);
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 2 } });
+  // Once the teacher grants the host, this file is registered for it: it must be in the build.
+  expect(await worker.evaluate(async (file) => (await fetch(`/${file}`)).ok, NUDGE_SCRIPT_FILE)).toBe(true);
 
   const popup = await extensionPage('popup.html');
   await expect(popup.getByText(/^Политика: правило extraRules\[1\] .*"Bad Host".* недопустимо и пропущено, остальные правила работают$/)).toBeVisible();
