@@ -12,9 +12,10 @@ export const GUIDE_PATH = '/guide.html';
 
 /** Counts the visit as `opened` and answers with what the page should show. */
 export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<Decision> {
-  await recordEvent(visit.messenger, 'opened');
+  const counted = recordEvent(visit.messenger, 'opened'); // stored while the decision is made
   const { settings } = await currentSettings();
   const decision = await decidePresentation(visit, settings);
+  await counted;
   if (settings.mode === 'block' && settings.messengers.includes(visit.messenger) && tabId !== undefined) await replaceWithGuide(tabId, visit.messenger);
   const interstitial = decision.presentation === 'interstitial' ? { interstitial: interstitialTexts(decision.locale, visit.messenger, decision.alternative.name) } : {};
   return Decision.parse({ ...decision, ...interstitial, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
