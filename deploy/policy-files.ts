@@ -67,6 +67,13 @@ export function policyFiles(input: PolicyFilesInput): PolicyFile[] {
     contents: Buffer.from(firefoxPoliciesJson({ config, xpiUrl, geckoId }), 'utf8'),
     installTo: `${FIREFOX_POLICY_PATHS.linuxSystem} or ${FIREFOX_POLICY_PATHS.debianEsr} (Linux); ${FIREFOX_POLICY_PATHS.windows} (Windows)`,
   });
+  if (xpiUrl) {
+    files.push({
+      path: 'firefox/policies-esr-unsigned.json',
+      contents: Buffer.from(firefoxPoliciesJson({ config, xpiUrl, geckoId, allowUnsigned: true }), 'utf8'),
+      installTo: 'instead of firefox/policies.json, only for Firefox ESR with an unsigned XPI (same place, named policies.json)',
+    });
+  }
   files.push({ path: 'README.txt', contents: Buffer.from(readme(files, extensionId), 'utf8'), installTo: '' });
   return files;
 }

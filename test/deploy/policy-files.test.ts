@@ -47,6 +47,7 @@ describe('policy files for a district', () => {
   it('are the files an IT person needs, each with a place to go', () => {
     expect(files.map((each) => each.path).sort()).toEqual([
       'README.txt',
+      'firefox/policies-esr-unsigned.json',
       'firefox/policies.json',
       'linux/chrome/podskazka.json',
       'linux/chromium/podskazka.json',
@@ -118,8 +119,19 @@ describe('policy files for a district', () => {
     expectValidManagedConfig(json.policies['3rdparty'].Extensions[FIREFOX_EXTENSION_ID]!, schemas);
   });
 
+  it('the ESR variant also lets Firefox ESR install the unsigned XPI, and nothing else differs', () => {
+    const signed = JSON.parse(file('firefox/policies.json').contents.toString('utf8')) as { policies: Record<string, unknown> };
+    const esr = JSON.parse(file('firefox/policies-esr-unsigned.json').contents.toString('utf8')) as { policies: Record<string, unknown> };
+    expect(signed.policies.Preferences).toBeUndefined();
+    const { Preferences, ...rest } = esr.policies;
+    expect(Preferences).toEqual({ 'xpinstall.signatures.required': { Value: false, Status: 'locked' } });
+    expect(rest).toEqual(signed.policies);
+  });
+
   it('without an XPI address, Firefox gets the settings only (for an extension installed another way)', () => {
-    const [firefox] = policyFiles({ config: { mode: 'inform' }, extensionId: DEV_EXTENSION_ID, updateUrl }).filter((each) => each.path === 'firefox/policies.json');
+    const withoutXpi = policyFiles({ config: { mode: 'inform' }, extensionId: DEV_EXTENSION_ID, updateUrl });
+    expect(withoutXpi.some((each) => each.path === 'firefox/policies-esr-unsigned.json')).toBe(false);
+    const firefox = withoutXpi.find((each) => each.path === 'firefox/policies.json');
     const json = JSON.parse(firefox!.contents.toString('utf8')) as { policies: Record<string, unknown> };
     expect(Object.keys(json.policies)).toEqual(['3rdparty']);
   });
