@@ -16,6 +16,7 @@ const { values: args } = parseArgs({
     codebase: { type: 'string' },
     settings: { type: 'string' },
     'xpi-url': { type: 'string' },
+    'store-id': { type: 'string' },
     out: { type: 'string', default: '.output/package' },
     'skip-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -28,7 +29,9 @@ if (args.help) {
                Without both, the DEV key in ${DEV_KEY_PATH} is used — for tests only.
   --codebase   Where you will serve the CRX and updates.xml (the folder's URL).
   --settings   District settings (JSON, the keys of docs/deploy.md) → policy files in <out>/policies.
-  --xpi-url    Where Firefox downloads the XPI (default: <codebase>/podskazka-<version>.xpi).`);
+  --xpi-url    Where Firefox downloads the XPI (default: <codebase>/podskazka-<version>.xpi).
+  --store-id   The id the Chrome Web Store gave Podskazka: Chromium-family policy files then install
+               from the Web Store (needed for Yandex Browser, and for Chrome on Windows outside a domain).`);
   process.exit(0);
 }
 
@@ -49,6 +52,7 @@ function findZip(suffix: string): Buffer {
   return readFileSync(join('.output', name));
 }
 
+const CHROME_WEB_STORE_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';
 const DEFAULT_CODEBASE = 'https://updates.example.invalid/podskazka/';
 
 if (!args['skip-build']) {
@@ -68,7 +72,13 @@ const outDir = resolve(args.out ?? '.output/package');
 const written = [...kit.files];
 if (args.settings) {
   const settings = JSON.parse(readFileSync(args.settings, 'utf8')) as Record<string, unknown>;
-  const files = policyFiles({ config: settings, extensionId: kit.extensionId, updateUrl: kit.updateUrl, xpiUrl: args['xpi-url'] ?? kit.xpiUrl });
+  const storeId = args['store-id'];
+  const files = policyFiles({
+    config: settings,
+    extensionId: storeId ?? kit.extensionId,
+    updateUrl: storeId ? CHROME_WEB_STORE_UPDATE_URL : kit.updateUrl,
+    xpiUrl: args['xpi-url'] ?? kit.xpiUrl,
+  });
   written.push(...files.map((file) => ({ path: join('policies', file.path), contents: file.contents })));
 }
 for (const file of written) {
