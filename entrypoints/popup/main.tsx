@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readTally, type Tally } from '../../background/count-store';
 import { Popup } from '../../components/popup/Popup';
-import { resolveLocale, type LocaleSetting } from '../../i18n';
+import { resolveLocale, translate, type LocaleSetting } from '../../i18n';
 import { loadSettings } from '../../settings';
 
 function App() {
@@ -18,6 +18,7 @@ function App() {
   const locale = resolveLocale(localeSetting);
   useEffect(() => {
     document.documentElement.lang = locale;
+    document.title = translate(locale, 'popup_title');
   }, [locale]);
   return <Popup locale={locale} today={today} onOpenGuide={() => void browser.tabs.create({ url: browser.runtime.getURL('/guide.html') }).then(() => window.close())} />;
 }
