@@ -5,7 +5,7 @@ import { weeklyReport, weeklyTrend } from '../../collector/server/dashboard/repo
 import { isoWeekOf } from '../../collector/server/dashboard/iso-week';
 import type { Scope } from '../../collector/server/dashboard/scope';
 import { addDistrict } from '../../collector/storage/districts';
-import { openDatabase, type CollectorDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
+import { openDatabase, refreshStatistics, type CollectorDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
 import { createBatchStore, type AcceptedBatch } from '../../collector/storage/store-batches';
 import { freshPostgresDatabase, percentile } from '../support';
 import { districtYear } from './district-year';
@@ -55,6 +55,7 @@ async function measure(engine: string, target: DatabaseTarget): Promise<string[]
   const database = await openDatabase(target);
   try {
     const { scope, rows, seconds } = await load(database);
+    await refreshStatistics(database);
     console.error(`${engine}: loaded ${rows} count rows in ${seconds.toFixed(0)} s (${Math.round(rows / seconds)} rows/s through the ingest store)`);
     const lastWeek = isoWeekOf(lastDay)!;
     const weeks = [...new Set(Array.from({ length: 52 }, (_, i) => isoWeekOf(new Date(Date.parse(`${lastDay}T00:00:00Z`) - i * 7 * 86_400_000).toISOString().slice(0, 10))!))];

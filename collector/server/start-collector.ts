@@ -2,9 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createIngest, type Ingest, type IngestOptions } from '../ingest/ingest-handler';
-import { openDatabase, type CollectorDatabase, type DatabaseTarget } from '../storage/open-database';
+import { openDatabase, refreshStatistics, type CollectorDatabase, type DatabaseTarget } from '../storage/open-database';
 import { createApp, REPORTS_PATH } from './app';
 import type { DashboardOptions } from './dashboard/mount';
+
+/** SQLite keeps no statistics by itself; the dashboard's plans depend on them. */
+const STATISTICS_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface CollectorOptions extends Omit<IngestOptions, 'database'> {
   target: DatabaseTarget;
@@ -49,6 +52,8 @@ export async function startCollector({ target, host = '127.0.0.1', port = 8787, 
     await database.close();
     throw error;
   }
+  const statistics = setInterval(() => void refreshStatistics(database).catch(() => {}), STATISTICS_INTERVAL_MS);
+  statistics.unref();
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -57,6 +62,7 @@ export async function startCollector({ target, host = '127.0.0.1', port = 8787, 
     database,
     ingest,
     async close() {
+      clearInterval(statistics);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const forced = setTimeout(() => server.closeAllConnections(), 2000);

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations';
 import { tuneSqlite } from './sqlite-store-core.mjs';
@@ -31,12 +31,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<CollectorDat
     await opened.db.destroy().catch(() => {});
     throw error;
   }
-  return { ...opened, close: () => opened.db.destroy() };
+  return {
+    ...opened,
+    async close() {
+      opened.sqlite?.pragma('optimize');
+      await opened.db.destroy();
+    },
+  };
+}
+
+/**
+ * Refreshes the planner's statistics where they are stale (SQLite `PRAGMA optimize`; PostgreSQL's
+ * autovacuum does this itself, `ANALYZE` here for a benchmark that just loaded a year).
+ */
+export async function refreshStatistics(database: CollectorDatabase): Promise<void> {
+  if (database.sqlite) database.sqlite.pragma('optimize');
+  else await sql`analyze`.execute(database.db);
 }
 
 function openSqlite(file: string): Omit<CollectorDatabase, 'close'> {
   const sqlite = new BetterSqlite3(file);
   tuneSqlite(sqlite);
+  // Statistics for the query planner, gathered only where missing or stale (cheap at start).
+  sqlite.pragma('optimize = 0x10002');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', sqlite, file };
 }
 
