@@ -33,6 +33,9 @@ async function startWithPolicy(policy: Record<string, unknown>): Promise<void> {
   await expect.poll(() => worker.evaluate(async () => Object.keys(await chrome.storage.managed.get()).length)).toBeGreaterThan(0);
 }
 
+// A run killed half-way may have left its file behind: never start on a stale policy.
+test.beforeAll(() => removeManagedPolicy());
+
 test.afterEach(async () => {
   try {
     await browser?.close();
