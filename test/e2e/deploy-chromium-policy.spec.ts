@@ -7,7 +7,7 @@ import { packageKit } from '../../deploy/package-kit';
 import { policyFiles } from '../../deploy/policy-files';
 import { EXTENSION_DIR, EXTENSION_ID } from './support/chromium';
 import { serveFiles } from './support/deploy-kit-server';
-import { launchPolicyChromium, waitForPolicyInstall } from './support/deploy-policy-install';
+import { launchPolicyChromium, waitForPolicyInstall, waitForPolicyRemoval } from './support/deploy-policy-install';
 
 /**
  * What an IT person does on a Linux school computer: serve the CRX and updates.xml, drop the
@@ -39,7 +39,7 @@ async function openMessenger(context: BrowserContext) {
   return page;
 }
 
-test('Chromium force-installs the signed CRX from the generated policy file and applies the district settings', async () => {
+test('Chromium force-installs the signed CRX from the generated policy file, applies the district settings, and removes it when the file goes', async () => {
   test.setTimeout(120_000);
   const served = new Map<string, { contents: Buffer; contentType: string }>();
   const server = await serveFiles(served);
@@ -85,6 +85,15 @@ test('Chromium force-installs the signed CRX from the generated policy file and 
     expect(await popup.evaluate(() => chrome.storage.managed.get(null))).toEqual(districtSettings);
     // Installed by the administrator: the teacher cannot remove or switch it off.
     expect(await popup.evaluate(() => chrome.management.getSelf().then((self) => self.installType))).toBe('admin');
+    await context.close();
+
+    // Removing, as docs/deploy.md says: delete the policy file and start the browser again.
+    rmSync(policyPath, { force: true });
+    context = await launchPolicyChromium(userDataDir);
+    await waitForPolicyRemoval(userDataDir, EXTENSION_ID);
+    const after = await openMessenger(context);
+    await expect(after.locator('h1')).toHaveText('WhatsApp Web');
+    await expect(after.locator('podskazka-interstitial, podskazka-nudge')).toHaveCount(0);
   } finally {
     rmSync(policyPath, { force: true });
     rmSync(devToolsPath, { force: true });

@@ -27,3 +27,14 @@ export async function waitForPolicyInstall(userDataDir: string, extensionId: str
   }
   throw new Error(`${extensionId} was not installed from policy within ${timeoutMs} ms`);
 }
+
+/** Waits until the browser has removed `extensionId` from the profile (its policy withdrawn). */
+export async function waitForPolicyRemoval(userDataDir: string, extensionId: string, timeoutMs = 30_000): Promise<void> {
+  const installed = join(userDataDir, 'Default', 'Extensions', extensionId);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!existsSync(installed) || readdirSync(installed).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${extensionId} was still installed ${timeoutMs} ms after its policy was removed`);
+}
