@@ -12,6 +12,8 @@ export const GECKO_ID = 'podskazka@podskazka.ru';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Firefox ESR 128+ runs MV3 and grants its host_permissions at install, as Chromium does
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // generated from the zod Policy schema on every build, so the two never drift
@@ -26,8 +28,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'declarativeNetRequest', 'webNavigation', 'scripting'],
     // block mode redirects catalogued hosts (DNR redirects need host access); extraRules hosts are granted at run time
     host_permissions: contentScriptMatches(),
-    // Firefox's MV2 build keeps optional host permissions in optional_permissions
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
     web_accessible_resources: [{ resources: ['guide.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'

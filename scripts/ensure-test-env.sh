@@ -6,8 +6,6 @@ cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# The Russian UI language pack: the nudge follows the browser's language, and the tests run it in Russian.
-[ -f /usr/lib/chromium/locales/ru.pak ] || missing+=(chromium-l10n)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…" >&2

@@ -17,7 +17,7 @@ import {
 } from './support/firefox';
 
 /**
- * Real Firefox ESR from Debian (scripts/ensure-firefox.sh), driven over WebDriver BiDi with
+ * Real Firefox ESR from Debian (scripts/ensure-test-env.sh), driven over WebDriver BiDi with
  * puppeteer-core. Its machine-wide policies.json is written by the deploy kit's generator.
  */
 

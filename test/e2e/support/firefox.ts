@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-/** Debian's Firefox ESR, installed by scripts/ensure-firefox.sh. */
+/** Debian's Firefox ESR, installed by scripts/ensure-test-env.sh. */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** WXT builds Firefox as MV2 unless told otherwise; take whichever the config produces. */
-export const FIREFOX_EXTENSION_DIR = resolve(existsSync('.output/firefox-mv3/manifest.json') && !existsSync('.output/firefox-mv2/manifest.json') ? '.output/firefox-mv3' : '.output/firefox-mv2');
+export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 /** Debian's firefox-esr reads machine policy from its distribution folder. */
 export const FIREFOX_POLICY_FILE = process.env.FIREFOX_POLICY_FILE ?? '/usr/lib/firefox-esr/distribution/policies.json';
 
