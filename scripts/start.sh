@@ -20,6 +20,6 @@ Extension built:
   Firefox ESR:                         $(pwd)/.output/firefox-mv3
       (about:debugging → «Этот Firefox» → «Загрузить временное дополнение» → manifest.json)
 
-Starting the collector with a demo district (embedded SQLite in ./podskazka-demo.db)…
+Starting the collector with a demo district (embedded SQLite in ${DB:-podskazka-demo.db})…
 TXT
 exec npx podskazka-collector serve --host "${HOST:-127.0.0.1}" --port "${PORT:-8787}" --db "${DB:-podskazka-demo.db}" --demo
