@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { generatePassword, hashPassword } from '../server/auth/password';
 import { demoCountRows } from '../server/dashboard/demo-counts';
+import { rebuildRollups } from '../server/dashboard/rollups-migration';
 import { addDistrict, addRegion, findDistrict } from '../storage/districts';
 import type { Database } from '../storage/schema';
 import { createToken } from '../storage/tokens';
@@ -35,6 +36,7 @@ export async function seedDemo(db: Kysely<Database>, today = new Date().toISOStr
     await db.transaction().execute(async (trx) => {
       for (let start = 0; start < rows.length; start += 500) await trx.insertInto('counts').values(rows.slice(start, start + 500)).execute();
     });
+    await rebuildRollups(db);
   }
   await db
     .insertInto('users')

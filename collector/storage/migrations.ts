@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import { dashboardRollupsMigration } from '../server/dashboard/rollups-migration';
+import { dashboardRollupsMigration, dropRollupTriggers } from '../server/dashboard/rollups-migration';
 import type { Database, Engine } from './schema';
 
 /** One list of migrations for both engines; only the auto-increment id column differs. */
@@ -80,4 +80,5 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Pro
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
+  await dropRollupTriggers(db, engine);
 }

@@ -1,15 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
+import { mondayOf } from './rollup-deltas.mjs';
 import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
 
 /**
  * A whole group of batches in ONE statement (so one round trip and one implicit transaction):
  * the rows travel as seven arrays, new batchIds are inserted first, and only their rows are
- * summed into counts. Rows are locked in key order, so collectors sharing the database never
- * deadlock. Returns the batchIds stored now.
+ * summed into counts and into the dashboard's rollups (district_days, school_weeks; the week's
+ * Monday comes from JavaScript). Rows are locked in key order, table by table, so collectors
+ * sharing the database never deadlock. Returns the batchIds stored now.
  */
 export async function storeOnPostgres(db: Kysely<Database>, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
-  const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[] };
+  const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[], weekStart: [] as string[] };
   for (const batch of unique) {
     for (const row of batch.counts) {
       columns.batchId.push(batch.batchId);
@@ -19,26 +21,41 @@ export async function storeOnPostgres(db: Kysely<Database>, unique: readonly Acc
       columns.messenger.push(row.messenger);
       columns.event.push(row.event);
       columns.n.push(row.n);
+      columns.weekStart.push(mondayOf(row.day));
     }
   }
   const { rows } = await sql<{ batch_id: string }>`
     with incoming as (
       select * from unnest(${columns.batchId}::text[], ${columns.districtId}::int[], ${columns.orgId}::text[], ${columns.day}::text[],
-                           ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[])
-        as t(batch_id, district_id, org_id, day, messenger, event, n)
+                           ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[], ${columns.weekStart}::text[])
+        as t(batch_id, district_id, org_id, day, messenger, event, n, week_start)
     ), new_batches as (
       insert into batches (batch_id, district_id)
       select distinct batch_id, district_id from incoming order by batch_id
       on conflict (batch_id) do nothing
       returning batch_id
+    ), fresh as materialized (
+      select * from incoming where batch_id in (select batch_id from new_batches)
     ), added as (
       insert into counts (district_id, org_id, day, messenger, event, n)
       select district_id, org_id, day, messenger, event, least(sum(n), ${COUNT_CEILING})
-      from incoming where batch_id in (select batch_id from new_batches)
+      from fresh
       group by district_id, org_id, day, messenger, event
       order by district_id, org_id, day, messenger, event
       on conflict (district_id, org_id, day, messenger, event) do update
         set n = case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end
+    ), district_rollup as (
+      insert into district_days as d (district_id, day, messenger, event, n)
+      select district_id, day, messenger, event, sum(n) from fresh
+      group by district_id, day, messenger, event
+      order by district_id, day, messenger, event
+      on conflict (district_id, day, messenger, event) do update set n = d.n + excluded.n
+    ), school_rollup as (
+      insert into school_weeks as s (district_id, week_start, org_id, messenger, event, n)
+      select district_id, week_start, org_id, messenger, event, sum(n) from fresh
+      group by district_id, week_start, org_id, messenger, event
+      order by district_id, week_start, org_id, messenger, event
+      on conflict (district_id, week_start, org_id, messenger, event) do update set n = s.n + excluded.n
     )
     select batch_id from new_batches`.execute(db);
   return new Set(rows.map((row) => row.batch_id));

@@ -1,12 +1,22 @@
+import { rollupDeltas } from './rollup-deltas.mjs';
+
+const ADD_DISTRICT_DAY = `insert into district_days (district_id, day, messenger, event, n) values (?, ?, ?, ?, ?)
+  on conflict (district_id, day, messenger, event) do update set n = n + excluded.n`;
+const ADD_SCHOOL_WEEK = `insert into school_weeks (district_id, week_start, org_id, messenger, event, n) values (?, ?, ?, ?, ?, ?)
+  on conflict (district_id, week_start, org_id, messenger, event) do update set n = n + excluded.n`;
+
 /**
  * The SQLite batch store's transaction: plain JavaScript, so the collector's writer thread runs it
  * without a TypeScript loader; in-process callers use it too (sqlite-writer.ts).
  * Returns, per input batch, true when stored now, false when its batchId was known (before, or
- * earlier in the same list). Rows of the new batches are summed per key before they are written.
+ * earlier in the same list). Rows of the new batches are summed per key before they are written,
+ * and the dashboard's rollups get the same rows summed per their keys, in the same transaction.
  */
 export function createSqliteStore(sqlite, { batchSql, countSql, countParameters, ceiling }) {
   const insertBatch = sqlite.prepare(batchSql);
   const insertCount = sqlite.prepare(countSql);
+  const addDistrictDay = sqlite.prepare(ADD_DISTRICT_DAY);
+  const addSchoolWeek = sqlite.prepare(ADD_SCHOOL_WEEK);
   return sqlite.transaction((batches) => {
     const seen = new Set();
     const stored = [];
@@ -27,6 +37,9 @@ export function createSqliteStore(sqlite, { batchSql, countSql, countParameters,
       }
     }
     for (const row of sums.values()) insertCount.run(row.districtId, row.orgId, row.day, row.messenger, row.event, row.n, ...countParameters);
+    const rollups = rollupDeltas(stored);
+    for (const row of rollups.days) addDistrictDay.run(row.districtId, row.day, row.messenger, row.event, row.n);
+    for (const row of rollups.weeks) addSchoolWeek.run(row.districtId, row.weekStart, row.orgId, row.messenger, row.event, row.n);
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rebuildRollups } from '../../../collector/server/dashboard/rollups-migration';
 import { storeBatches } from '../../../collector/storage/store-batches';
 import { addDistrict } from '../../../collector/storage/districts';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases';
@@ -57,7 +58,22 @@ for (const engine of ENGINES) {
       expect(now.days[`${one}|2026-11-22|telegram|opened`]).toBe(7);
     });
 
-    it('after a direct update and delete of counts', async () => {
+    it('counts a repeated batchId once in the rollups too, within a group and across groups', async () => {
+      const one = await addDistrict(database.db, 'Один');
+      const counts = [
+        { day: '2026-11-20', messenger: 'viber' as const, event: 'opened' as const, n: 2 },
+        { day: '2026-11-23', messenger: 'viber' as const, event: 'opened' as const, n: 5 },
+      ];
+      const same = { districtId: one, orgId: 'a', batchId: crypto.randomUUID(), counts };
+      expect(await storeBatches(database, [same, same, { ...same, batchId: crypto.randomUUID(), orgId: 'b' }])).toEqual([true, false, true]);
+      expect(await storeBatches(database, [same])).toEqual([false]);
+      const now = await actual();
+      expect(now).toEqual(await expected());
+      expect(now.days[`${one}|2026-11-20|viber|opened`]).toBe(4);
+      expect(now.weeks[`${one}|2026-11-23|a|viber|opened`]).toBe(5);
+    });
+
+    it('after a direct insert, update and delete of counts and a rebuild', async () => {
       const one = await addDistrict(database.db, 'Один');
       await database.db
         .insertInto('counts')
@@ -68,6 +84,7 @@ for (const engine of ENGINES) {
         .execute();
       await database.db.updateTable('counts').set({ n: sql<number>`n + 10` }).where('org_id', '=', 'a').execute();
       await database.db.deleteFrom('counts').where('org_id', '=', 'b').execute();
+      await rebuildRollups(database.db);
       expect(await actual()).toEqual(await expected());
       expect((await actual()).days).toEqual({ [`${one}|2026-11-18|viber|dismissed`]: 15 });
     });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../../collector/server/auth/password';
 import { demoCountRows } from '../../../collector/server/dashboard/demo-counts';
+import { rebuildRollups } from '../../../collector/server/dashboard/rollups-migration';
 import { startCollector, type RunningCollector } from '../../../collector/server/start-collector';
 import { addDistrict, addRegion } from '../../../collector/storage/districts';
 
@@ -42,6 +43,7 @@ export async function startSeededCollector(): Promise<RunningCollector & { distr
     ...demoCountRows({ districtId: neighbourId, today: DEMO_TODAY, schools: 6, seed: 7 }),
   ];
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('counts').values(rows.slice(i, i + 500)).execute();
+  await rebuildRollups(db);
   return {
     ...collector,
     districtId,

@@ -5,6 +5,7 @@ import type { MessengerId } from '../../../../protocol/messengers';
 import { hashPassword } from '../../../../collector/server/auth/password';
 import type { LoginLimits } from '../../../../collector/server/auth/login-rate-limit';
 import { mountDashboard } from '../../../../collector/server/dashboard/mount';
+import { rebuildRollups } from '../../../../collector/server/dashboard/rollups-migration';
 import { addDistrict, addRegion } from '../../../../collector/storage/districts';
 import type { Database, UserRole } from '../../../../collector/storage/schema';
 
@@ -50,6 +51,7 @@ export async function addCounts(db: Kysely<Database>, rows: CountSeed[]): Promis
     .insertInto('counts')
     .values(rows.map((r) => ({ district_id: r.districtId, org_id: r.orgId, day: r.day, messenger: r.messenger, event: r.event, n: r.n })))
     .execute();
+  await rebuildRollups(db);
 }
 
 /**
