@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { DecisionAlternative, UiLocale } from '../../messages';
+import type { NudgeChoices } from '../nudge/choices';
+import { trusted } from '../nudge/trusted';
 
 export interface InterstitialTexts {
   title: string;
@@ -10,40 +11,27 @@ export interface InterstitialTexts {
   howToMove: string;
 }
 
-export interface InterstitialProps {
+export interface InterstitialProps extends NudgeChoices {
   texts: InterstitialTexts;
   locale: UiLocale;
   alternative: DecisionAlternative;
   /** A district's own words (plain text, never HTML), shown instead of the built-in rule. */
   message?: string;
-  onAlternative: () => void;
-  onHowToMove: () => void;
-  onPersonalUse: () => void;
   onProceed: () => void;
 }
 
-/** Only a person's own click acts; a page script's synthetic click does nothing. */
-function trusted(action: () => void, preventUntrusted = false) {
-  return (event: Event) => {
-    if (!event.isTrusted) {
-      if (preventUntrusted) event.preventDefault();
-      return;
-    }
-    action();
-  };
-}
+/** The keyboard starts on the way to the alternative (a stable ref callback runs once, on mount). */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 /** confirm mode: a full page in front of the messenger until the teacher chooses. */
 export function Interstitial({ texts, locale, alternative, message, onAlternative, onHowToMove, onPersonalUse, onProceed }: InterstitialProps) {
-  const first = useRef<HTMLAnchorElement>(null);
-  useEffect(() => first.current?.focus(), []);
   return (
     <div class="page" role="dialog" aria-modal="true" aria-labelledby="podskazka-title" lang={locale}>
       <main class="card">
         <h1 id="podskazka-title">{texts.title}</h1>
         <p class="rule">{message ?? texts.rule}</p>
         <div class="actions">
-          <a ref={first} class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={trusted(onAlternative, true)}>
+          <a ref={focusOnMount} class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={trusted(onAlternative, true)}>
             {texts.openAlternative}
           </a>
           <button type="button" class="secondary" onClick={trusted(onPersonalUse)}>

@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountShadowUi, type ShadowUi } from '../nudge/mount-shadow-ui';
 import { Interstitial, type InterstitialProps } from './Interstitial';
 import { INTERSTITIAL_CSS } from './interstitial-styles';
 
@@ -10,8 +9,8 @@ export const INTERSTITIAL_ELEMENT = 'podskazka-interstitial';
  * Mounts the interstitial on <html> as soon as the content script runs (document_start), so the
  * messenger is covered before it paints. Every choice removes it; `onProceed` etc. still run.
  */
-export async function mountInterstitial(ctx: ContentScriptContext, props: InterstitialProps): Promise<ShadowRootContentScriptUi<void>> {
-  let ui: ShadowRootContentScriptUi<void> | undefined;
+export async function mountInterstitial(ctx: ContentScriptContext, props: InterstitialProps): Promise<ShadowUi> {
+  let ui: ShadowUi | undefined;
   let open = true;
   // The messenger behind stays out of reach of the keyboard and screen readers until a choice.
   let bodyWasInert = false;
@@ -28,27 +27,12 @@ export async function mountInterstitial(ctx: ContentScriptContext, props: Inters
     action();
     ui?.remove();
   };
-  ui = await createShadowRootUi(ctx, {
+  ui = await mountShadowUi(ctx, {
     name: INTERSTITIAL_ELEMENT,
-    position: 'inline',
-    anchor: () => document.documentElement,
+    parent: document.documentElement,
     append: 'last',
     css: INTERSTITIAL_CSS,
-    isolateEvents: true,
-    onMount: (container) => {
-      render(
-        <Interstitial
-          {...props}
-          onPersonalUse={closing(props.onPersonalUse)}
-          onProceed={closing(props.onProceed)}
-        />,
-        container,
-      );
-    },
-    onRemove: () => {
-      if (ui) render(null, ui.uiContainer);
-    },
+    view: <Interstitial {...props} onPersonalUse={closing(props.onPersonalUse)} onProceed={closing(props.onProceed)} />,
   });
-  ui.mount();
   return ui;
 }

@@ -1,27 +1,15 @@
 import type { JSX } from 'preact';
 import type { DecisionAlternative, NudgeTexts, UiLocale } from '../../messages';
+import type { NudgeChoices } from './choices';
+import { trusted } from './trusted';
 
-export interface BannerProps {
+export interface BannerProps extends NudgeChoices {
   texts: NudgeTexts;
   locale: UiLocale;
   alternative: DecisionAlternative;
   /** A district's own words, shown instead of the built-in rule sentence. */
   message?: string;
-  onAlternative: () => void;
-  onHowToMove: () => void;
-  onPersonalUse: () => void;
   onClose: () => void;
-}
-
-/** Only a person's own click or key press acts; a page script's synthetic event does nothing. */
-function trusted<E extends Event>(action: () => void, preventUntrusted = false) {
-  return (event: E) => {
-    if (!event.isTrusted) {
-      if (preventUntrusted) event.preventDefault();
-      return;
-    }
-    action();
-  };
 }
 
 export function Banner({ texts, locale, alternative, message, onAlternative, onHowToMove, onPersonalUse, onClose }: BannerProps) {

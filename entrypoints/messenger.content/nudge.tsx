@@ -1,13 +1,14 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Banner } from '../../components/nudge/Banner';
 import { BANNER_CSS } from '../../components/nudge/banner-styles';
+import { mountShadowUi, type ShadowUi } from '../../components/nudge/mount-shadow-ui';
+import type { NudgeChoices } from '../../components/nudge/choices';
 import { createVisitTracker } from '../../components/nudge/visit-tracker';
 import { Decision } from '../../messages/decision';
 import type { ContentMessage, NudgeEventName } from '../../messages/schemas';
 import { mountInterstitial } from '../../components/interstitial/mount-interstitial';
+import type { MessengerId } from '../../protocol/messengers';
 import type { Classification } from '../../rules';
 import { classifyPage } from '../../settings/page-rules';
 import { watchRoutes } from './route-watch';
@@ -31,72 +32,54 @@ function domReady(): Promise<void> {
 /** Classifies the page, reports the visit, shows what the background decides; again on each new surface. */
 export function runNudge(ctx: ContentScriptContext): void {
   const tracker = createVisitTracker();
-  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let ui: ShadowUi | undefined;
 
-  const report = (messenger: Classification['messenger'], event: NudgeEventName) => void send({ type: 'nudge_event', messenger, event });
+  const report = (messenger: MessengerId, event: NudgeEventName) => void send({ type: 'nudge_event', messenger, event });
+  const close = () => {
+    ui?.remove();
+    ui = undefined;
+  };
+  const choices = (messenger: MessengerId): NudgeChoices => ({
+    onAlternative: () => report(messenger, 'alternative_opened'),
+    onHowToMove: () => void send({ type: 'open_guide' }),
+    onPersonalUse: () => {
+      report(messenger, 'personal_use');
+      close();
+    },
+  });
 
-  async function showBanner(visit: Classification, decision: Decision) {
+  async function showBanner({ messenger }: Classification, decision: Decision) {
     await domReady();
     if (ui || ctx.isInvalid) return;
-    const close = () => {
-      ui?.remove();
-      ui = undefined;
+    const onClose = () => {
+      report(messenger, 'dismissed');
+      close();
     };
-    ui = await createShadowRootUi(ctx, {
+    ui = await mountShadowUi(ctx, {
       name: NUDGE_ELEMENT,
-      position: 'inline',
-      anchor: 'body',
+      parent: document.body,
       append: 'first',
       css: BANNER_CSS,
-      isolateEvents: true,
-      onMount: (container) => {
-        render(
-          <Banner
-            texts={decision.texts}
-            locale={decision.locale}
-            alternative={decision.alternative}
-            message={decision.message}
-            onAlternative={() => report(visit.messenger, 'alternative_opened')}
-            onHowToMove={() => void send({ type: 'open_guide' })}
-            onPersonalUse={() => {
-              report(visit.messenger, 'personal_use');
-              close();
-            }}
-            onClose={() => {
-              report(visit.messenger, 'dismissed');
-              close();
-            }}
-          />,
-          container,
-        );
-      },
-      onRemove: () => {
-        if (ui) render(null, ui.uiContainer);
-      },
+      view: <Banner {...choices(messenger)} texts={decision.texts} locale={decision.locale} alternative={decision.alternative} message={decision.message} onClose={onClose} />,
     });
-    ui.mount();
-    report(visit.messenger, 'nudge_shown');
+    report(messenger, 'nudge_shown');
   }
 
-  async function showInterstitial(visit: Classification, decision: Decision) {
+  async function showInterstitial({ messenger }: Classification, decision: Decision) {
     if (ui || ctx.isInvalid || !decision.interstitial) return;
+    const onProceed = () => {
+      report(messenger, 'proceeded');
+      close();
+    };
     ui = await mountInterstitial(ctx, {
+      ...choices(messenger),
       texts: decision.interstitial,
       locale: decision.locale,
       alternative: decision.alternative,
       message: decision.message,
-      onAlternative: () => report(visit.messenger, 'alternative_opened'),
-      onHowToMove: () => void send({ type: 'open_guide' }),
-      onPersonalUse: () => {
-        report(visit.messenger, 'personal_use');
-        ui = undefined;
-      },
-      onProceed: () => {
-        report(visit.messenger, 'proceeded');
-        ui = undefined;
-      },
+      onProceed,
     });
-    report(visit.messenger, 'nudge_shown');
+    report(messenger, 'nudge_shown');
   }
 
   async function visitCurrentUrl() {

@@ -83,6 +83,7 @@ test('confirm: a full-page choice; continuing counts proceeded and snoozes for s
   const dialog = page.getByRole('dialog', { name: 'Для школьных чатов — Сферум' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toHaveAttribute('href', 'https://sferum.ru');
+  await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => document.body.inert)).toBe(true);
   await dialog.getByRole('button', { name: 'Продолжить' }).click();

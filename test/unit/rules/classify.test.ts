@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, classifyUrl, contentScriptMatches } from '../../../rules';
+import { CATALOGUE, CATALOGUE_SOURCES, classifyUrl, contentScriptMatches } from '../../../rules';
 
 describe('classifyUrl on the catalogue', () => {
   it.each([
@@ -31,6 +31,13 @@ describe('classifyUrl on the catalogue', () => {
   it('knows all nine messengers of the list, each with at least one surface', () => {
     expect(CATALOGUE.map((entry) => entry.id).sort()).toEqual(['discord', 'skype', 'snapchat', 'teams', 'telegram', 'threema', 'viber', 'wechat', 'whatsapp']);
     for (const entry of CATALOGUE) expect(entry.rules.length).toBeGreaterThan(0);
+  });
+
+  it('has a source note and the day it was checked for every entry', () => {
+    for (const entry of CATALOGUE) {
+      expect(CATALOGUE_SOURCES[entry.id].source.length, entry.id).toBeGreaterThan(10);
+      expect(CATALOGUE_SOURCES[entry.id].checked, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });
 
