@@ -59,7 +59,7 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
   const tokens = createTokenDirectory(database.db, tokenTtlMs);
   const limiter = createRateLimiter(rateLimit);
   const writer = createBatchWriter(database);
-  const committer = createGroupCommitter(writer.store, groupCommit);
+  const committer = createGroupCommitter(writer.store, { concurrency: writer.pipeline, ...groupCommit });
 
   async function handle(request: IngestRequest): Promise<IngestResponse> {
     try {

@@ -42,10 +42,15 @@ export function createBatchStore(database: CollectorDatabase): BatchStore {
   return (batches) => storeWithOneStatement(database.db, batches);
 }
 
-/** For a long-running collector: on a SQLite file, the store runs in a writer thread of its own. */
-export function createBatchWriter(database: CollectorDatabase): { store: BatchStore; close: () => Promise<void> } {
-  if (database.sqlite && database.file && database.file !== ':memory:') return sqliteWriterThread(database.db, database.file);
-  return { store: createBatchStore(database), close: async () => {} };
+/**
+ * For a long-running collector: on a SQLite file, the store runs in a writer thread of its own.
+ * `pipeline` is how many groups may be handed over at once: the writer thread takes the next
+ * group from its queue the moment it commits one, instead of idling while the answers go out and
+ * the next group is gathered (it still writes one transaction at a time).
+ */
+export function createBatchWriter(database: CollectorDatabase): { store: BatchStore; close: () => Promise<void>; pipeline: number } {
+  if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file), pipeline: 2 };
+  return { store: createBatchStore(database), close: async () => {}, pipeline: 1 };
 }
 
 async function storeWithOneStatement(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {

@@ -9,7 +9,7 @@ import type { Engine } from '../../storage/schema';
  *   ~63 rows per day instead of one per school;
  * - `school_weeks`: a school's sum per ISO week (keyed by its Monday) — the per-school table.
  * Whoever writes `counts` another way (demo seed, tests, an admin's SQL) calls `rebuildRollups`
- * afterwards. Triggers on counts did this before; they cost the ingest 2–4× its throughput.
+ * afterwards. Triggers on counts did this before, at two upserts per count row instead of one per rollup key.
  */
 export function dashboardRollupsMigration(engine: Engine): Migration {
   return {
