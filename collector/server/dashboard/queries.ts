@@ -51,15 +51,16 @@ export async function totalsInRange(db: Kysely<Database>, ids: DistrictIds, rang
 /** Sums per day, for the weekly trend (folded into ISO weeks by the caller). */
 export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { day: string })[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('district_days')
-    .select((eb) => ['day', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
-    .where('district_id', 'in', ids)
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
-    .groupBy(['day', 'messenger', 'event'])
-    .execute();
-  return rows.map((row) => ({ ...row, n: Number(row.n) }));
+  const inRange = db.selectFrom('district_days').where('district_id', 'in', ids).where('day', '>=', range.from).where('day', '<=', range.to);
+  // One district: already one row per day × messenger × event (the primary key), no sum needed.
+  const rows =
+    ids.length === 1
+      ? await inRange.select(['day', 'messenger', 'event', 'n']).execute()
+      : await inRange
+          .select((eb) => ['day', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
+          .groupBy(['day', 'messenger', 'event'])
+          .execute();
+  return rows.map((row) => ({ day: row.day, messenger: row.messenger, event: row.event, n: Number(row.n) }));
 }
 
 /** Sums per school (org_id) in one ISO week (`from` is its Monday), for a district's users. */
