@@ -46,11 +46,12 @@ export function createBatchStore(database: CollectorDatabase): BatchStore {
  * For a long-running collector: on a SQLite file, the store runs in a writer thread of its own.
  * `pipeline` is how many groups may be handed over at once: the writer thread takes the next
  * group from its queue the moment it commits one, instead of idling while the answers go out and
- * the next group is gathered (it still writes one transaction at a time).
+ * the next group is gathered (it still writes one transaction at a time). On PostgreSQL two
+ * statements run at once on two connections (rows locked in key order, so they cannot deadlock).
  */
 export function createBatchWriter(database: CollectorDatabase): { store: BatchStore; close: () => Promise<void>; pipeline: number } {
   if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file), pipeline: 2 };
-  return { store: createBatchStore(database), close: async () => {}, pipeline: 1 };
+  return { store: createBatchStore(database), close: async () => {}, pipeline: database.engine === 'postgres' ? 2 : 1 };
 }
 
 async function storeWithOneStatement(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
