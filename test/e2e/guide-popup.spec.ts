@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EXTENSION_ID } from './support/chromium';
+import { screenshotPath } from './support/screenshots';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
 import { nudge, todayCounts } from './fixtures/nudge';
 
@@ -18,7 +19,7 @@ test('the banner, as a teacher sees it (screenshot)', async () => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('https://web.telegram.org/k/');
   await expect(nudge(page)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/banner.png' });
+  await page.screenshot({ path: screenshotPath('banner.png') });
 });
 
 test('the guide gives the rule, the exemption, Sferum in VK Messenger and MAX, the steps and help, in Russian and English', async () => {
@@ -38,7 +39,7 @@ test('the guide gives the rule, the exemption, Sferum in VK Messenger and MAX, t
   await expect(page.getByRole('link', { name: 'sferum.ru', exact: true }).first()).toHaveAttribute('href', 'https://sferum.ru');
   await expect(page.getByRole('link', { name: 'web.max.ru', exact: true })).toHaveAttribute('href', 'https://web.max.ru');
   await expect(page.getByRole('link', { name: 'prof.sferum.ru' })).toHaveAttribute('href', 'https://prof.sferum.ru/faq_sferum/kakie_chaty_perenosyatsya');
-  await page.screenshot({ path: 'docs/screenshots/guide.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('guide.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'English version' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How to move a class chat to Sferum');
@@ -62,7 +63,7 @@ test("the popup says what Podskazka is, shows today's counts and links to the gu
   const row = popup.getByRole('row', { name: /Microsoft Teams/ });
   await expect(row).toContainText('1');
   await expect(popup.getByRole('columnheader', { name: 'Личная переписка' })).toBeVisible();
-  await popup.screenshot({ path: 'docs/screenshots/popup.png', fullPage: true });
+  await popup.screenshot({ path: screenshotPath('popup.png'), fullPage: true });
 
   const [guide] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Как перенести чат класса' }).click()]);
   await expect(guide).toHaveURL(extensionPage('guide.html'));

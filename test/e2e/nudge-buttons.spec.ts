@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EXTENSION_ID } from './support/chromium';
+import { screenshotPath } from './support/screenshots';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
 import { NUDGE_ELEMENT, nudge, settle, todayCounts } from './fixtures/nudge';
 
@@ -144,5 +145,5 @@ test('at 200 % zoom the nudge stays readable and leaves most of the page free', 
   expect(box.width).toBeLessThanOrEqual(640);
   expect(box.height).toBeLessThanOrEqual(180);
   for (const name of ['Закрыть подсказку', 'Это личная переписка']) await expect(nudge(page).getByRole('button', { name })).toBeInViewport();
-  await page.screenshot({ path: 'docs/screenshots/banner-200-percent.png' });
+  await page.screenshot({ path: screenshotPath('banner-200-percent.png') });
 });
