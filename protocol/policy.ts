@@ -17,18 +17,21 @@ const httpsUrl = z
     }
   }, 'must be an https:// address');
 
-/** https, or http on the loopback for tests and pilots. */
+/** A report endpoint: https, or http on the loopback for tests and pilots; never with a user or password in it. */
+export function isReportEndpoint(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.username || url.password) return false;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const reportUrl = z
   .string()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// address (http:// only for localhost)');
+  .refine(isReportEndpoint, 'must be an https:// address (http:// only for localhost)');
 
 export const Mode = z.enum(['off', 'inform', 'confirm', 'block']);
 export type Mode = z.infer<typeof Mode>;

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { Policy } from '../../protocol/policy';
 import { drainPending } from '../count-store';
 import { localDay } from '../local-day';
 import { flushDelay, retryAfterDelay, retryDelay, wakeDelay } from './backoff';
 import { buildBatch } from './batch';
-import { endpointAllowed } from './endpoint';
+import { isReportEndpoint, type Policy } from '../../protocol/policy';
 import { postBatch } from './send';
 import { OUTBOX_KEY, STATE_KEY, readReporting, saveReporting, type Outbox, type ReportState } from './state';
 import { readTimeScale } from './timing';
@@ -30,7 +29,7 @@ export interface ReporterDeps {
 
 export type FlushResult = 'off' | 'endpoint_invalid' | 'nothing' | 'delivered' | 'retry' | 'dropped';
 
-const canSend = (settings: ReportingSettings) => settings.reportEndpoint !== '' && endpointAllowed(settings.reportEndpoint);
+const canSend = (settings: ReportingSettings) => settings.reportEndpoint !== '' && isReportEndpoint(settings.reportEndpoint);
 
 export function createReporter(deps: ReporterDeps) {
   let chain: Promise<unknown> = Promise.resolve();
@@ -145,7 +144,7 @@ export function createReporter(deps: ReporterDeps) {
       const flushDue = state.nextFlushAt === undefined || now >= state.nextFlushAt - DUE_SLACK_MS;
       let result: FlushResult = 'nothing';
       if (!settings.reportEndpoint) result = 'off';
-      else if (!endpointAllowed(settings.reportEndpoint)) result = await noteInvalidEndpoint();
+      else if (!isReportEndpoint(settings.reportEndpoint)) result = await noteInvalidEndpoint();
       else {
         if (outbox && now >= outbox.nextAttemptAt - DUE_SLACK_MS) result = await deliver(outbox, settings, scale);
         if (flushDue && (!outbox || result === 'delivered')) {
@@ -167,7 +166,7 @@ export function createReporter(deps: ReporterDeps) {
     return exclusive(async () => {
       const settings = await deps.settings();
       if (!settings.reportEndpoint) return 'off';
-      if (!endpointAllowed(settings.reportEndpoint)) return noteInvalidEndpoint();
+      if (!isReportEndpoint(settings.reportEndpoint)) return noteInvalidEndpoint();
       const scale = await readTimeScale();
       const { outbox } = await readReporting();
       let result: FlushResult = 'nothing';

@@ -3,7 +3,7 @@ import { uiLanguage } from '../../settings';
 import type { PendingCounts } from '../count-store';
 import { localDay } from '../local-day';
 import { buildBatch } from './batch';
-import { endpointAllowed } from './endpoint';
+import { isReportEndpoint } from '../../protocol/policy';
 import type { ReportingStatus } from './messages';
 import type { Reporter } from './reporter';
 import { readReporting } from './state';
@@ -28,7 +28,7 @@ export async function reportingStatus(reporter: Reporter, now: number = Date.now
   return {
     language: uiLanguage(settings.locale),
     endpoint: settings.reportEndpoint,
-    endpointValid: settings.reportEndpoint === '' || endpointAllowed(settings.reportEndpoint),
+    endpointValid: settings.reportEndpoint === '' || isReportEndpoint(settings.reportEndpoint),
     nextBatch,
     laterRows,
     lastSuccessAt: state.lastSuccessAt ?? null,

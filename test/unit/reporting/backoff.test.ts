@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_MAX_MS, flushDelay, parseRetryAfter, retryAfterDelay, retryDelay, wakeDelay } from '../../../background/reporting/backoff';
-import { endpointAllowed } from '../../../background/reporting/endpoint';
+import { isReportEndpoint } from '../../../protocol/policy';
 
 describe('delays', () => {
   it('doubles the backoff per failed attempt, with jitter, up to a cap', () => {
@@ -31,14 +31,14 @@ describe('delays', () => {
   });
 });
 
-describe('endpointAllowed', () => {
+describe('isReportEndpoint', () => {
   it('allows https anywhere and http only on the loopback', () => {
-    expect(endpointAllowed('https://stats.edu.example.ru/api/v1/reports')).toBe(true);
-    expect(endpointAllowed('http://127.0.0.1:8080/api/v1/reports')).toBe(true);
-    expect(endpointAllowed('http://localhost/api')).toBe(true);
-    expect(endpointAllowed('http://stats.edu.example.ru/api')).toBe(false);
-    expect(endpointAllowed('http://127.0.0.1.example.com/api')).toBe(false);
-    expect(endpointAllowed('https://user:pw@stats.example.ru/')).toBe(false);
-    expect(endpointAllowed('')).toBe(false);
+    expect(isReportEndpoint('https://stats.edu.example.ru/api/v1/reports')).toBe(true);
+    expect(isReportEndpoint('http://127.0.0.1:8080/api/v1/reports')).toBe(true);
+    expect(isReportEndpoint('http://localhost/api')).toBe(true);
+    expect(isReportEndpoint('http://stats.edu.example.ru/api')).toBe(false);
+    expect(isReportEndpoint('http://127.0.0.1.example.com/api')).toBe(false);
+    expect(isReportEndpoint('https://user:pw@stats.example.ru/')).toBe(false);
+    expect(isReportEndpoint('')).toBe(false);
   });
 });
