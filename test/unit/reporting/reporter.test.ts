@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { recordEvent } from '../../../background/count-store';
@@ -169,7 +169,7 @@ describe('reporter', () => {
     await record(4);
     first.replies.push(() => new Promise<Response>(() => undefined));
     void first.reporter.sendNow();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(first.sent).toHaveLength(1));
     const { outbox } = await readReporting();
     expect(outbox).toMatchObject({ attempts: 1 });
     expect(outbox!.nextAttemptAt).toBeGreaterThan(first.now());
