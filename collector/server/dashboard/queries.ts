@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { EventName } from '../../../protocol/events';
 import type { MessengerId } from '../../../protocol/messengers';
 import type { Database } from '../../storage/schema';
@@ -48,19 +48,23 @@ export async function totalsInRange(db: Kysely<Database>, ids: DistrictIds, rang
   return rows.map((row) => ({ ...row, n: Number(row.n) }));
 }
 
-/** Sums per day, for the weekly trend (folded into ISO weeks by the caller). */
-export async function dailyTotals(db: Kysely<Database>, ids: DistrictIds, range: DayRange): Promise<(CountSum & { day: string })[]> {
-  if (ids.length === 0) return [];
-  const inRange = db.selectFrom('district_days').where('district_id', 'in', ids).where('day', '>=', range.from).where('day', '<=', range.to);
-  // One district: already one row per day × messenger × event (the primary key), no sum needed.
-  const rows =
-    ids.length === 1
-      ? await inRange.select(['day', 'messenger', 'event', 'n']).execute()
-      : await inRange
-          .select((eb) => ['day', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
-          .groupBy(['day', 'messenger', 'event'])
-          .execute();
-  return rows.map((row) => ({ day: row.day, messenger: row.messenger, event: row.event, n: Number(row.n) }));
+/**
+ * Sums per week × messenger × event for the trend: one statement, one grouped `UNION ALL` part
+ * per week, so the engine sums ~450 rows a week and sends 63, instead of sending every day's row.
+ */
+export async function weeklyTotals(db: Kysely<Database>, ids: DistrictIds, weeks: readonly DayRange[]): Promise<(CountSum & { week: number })[]> {
+  if (ids.length === 0 || weeks.length === 0) return [];
+  const parts = weeks.map((range, week) =>
+    db
+      .selectFrom('district_days')
+      .select((eb) => [sql<number>`${sql.lit(week)}`.as('week'), 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
+      .where('district_id', 'in', ids)
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
+      .groupBy(['messenger', 'event']),
+  );
+  const rows = await parts.slice(1).reduce((query, part) => query.unionAll(part), parts[0]!).execute();
+  return rows.map((row) => ({ week: Number(row.week), messenger: row.messenger, event: row.event, n: Number(row.n) }));
 }
 
 /** Sums per school (org_id) in one ISO week (`from` is its Monday), for a district's users. */

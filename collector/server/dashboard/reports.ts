@@ -5,7 +5,7 @@ import type { Database } from '../../storage/schema';
 import type { EventCounts, OverviewResponse, Share, TrendResponse, UnitRow, UnitsResponse, WeeksResponse } from './api-types';
 import { isoWeekOf, weekRange, weeksBetween, weeksEndingAt, type WeekRange } from './iso-week';
 import { suppressSmall } from './k-anonymity';
-import { daySpan, dailyTotals, totalsByDistrict, totalsBySchool, totalsInRange, type CountSum } from './queries';
+import { daySpan, totalsByDistrict, totalsInRange, weeklyTotals, totalsBySchool, type CountSum } from './queries';
 import { districtIds, type Scope } from './scope';
 
 /** The dashboard's answers, built from queries.ts; exported for the API routes and bench/. */
@@ -51,23 +51,16 @@ export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: 
   const span = await daySpan(db, districtIds(scope));
   const firstWithData = span ? isoWeekOf(span.from)! : lastWeek;
   const weeks = weeksEndingAt(lastWeek, count).filter((week) => week >= firstWithData || week === lastWeek);
-  const first = weeks[0] && weekRange(weeks[0]);
-  const last = weekRange(lastWeek);
-  const index = new Map(weeks.map((week, i) => [week, i]));
   const series = new Map<MessengerId, EventCounts<number[]>>();
   const all: EventCounts<number[]> = Object.fromEntries(EVENT_NAMES.map((e) => [e, weeks.map(() => 0)])) as EventCounts<number[]>;
   for (const id of MESSENGER_IDS) {
     series.set(id, Object.fromEntries(EVENT_NAMES.map((e) => [e, weeks.map(() => 0)])) as EventCounts<number[]>);
   }
-  if (first && last) {
-    const weekOfDay = new Map<string, number | undefined>();
-    for (const row of await dailyTotals(db, districtIds(scope), { from: first.from, to: last.to })) {
-      if (!weekOfDay.has(row.day)) weekOfDay.set(row.day, index.get(isoWeekOf(row.day) ?? ''));
-      const i = weekOfDay.get(row.day);
-      if (i === undefined) continue;
-      series.get(row.messenger)![row.event][i]! += row.n;
-      all[row.event][i]! += row.n;
-    }
+  // weeksEndingAt makes only valid week names, so every week has its range and keeps its index.
+  const ranges = weeks.map((week) => weekRange(week)!);
+  for (const row of await weeklyTotals(db, districtIds(scope), ranges)) {
+    series.get(row.messenger)![row.event][row.week]! += row.n;
+    all[row.event][row.week]! += row.n;
   }
   return {
     weeks,
