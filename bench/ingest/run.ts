@@ -30,7 +30,11 @@ function runWrk(name: string, url: string): Result {
   return { name, perSecond, p99, failures };
 }
 
+/** Lets the previous run's background work (PostgreSQL's checkpoint after a drop, autovacuum) end first. */
+const SETTLE_MS = 5000;
+
 async function measure(name: string, serverScript: string, args: string[] = []): Promise<Result> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const server = await startServer(serverScript, args);
   try {
     runWrk(name, server.url); // warm-up run: JIT, page cache, connection pool

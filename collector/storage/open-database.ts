@@ -14,6 +14,8 @@ export interface CollectorDatabase {
   sqlite?: BetterSqlite3.Database;
   /** The SQLite file, for connections of other threads. */
   file?: string;
+  /** The pool under `db` on PostgreSQL, for the ingest's named (prepared once per connection) statement. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,7 @@ function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client losing its server must not crash the collector; the next query reports it.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', pool };
 }
 
 /** `--database-url` wins over `--db`, then DATABASE_URL, then the default SQLite file. */

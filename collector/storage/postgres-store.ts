@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './schema';
 import { mondayOf } from './rollup-deltas.mjs';
 import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
@@ -9,8 +10,10 @@ import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
  * summed into counts and into the dashboard's rollups (district_days, school_weeks; the week's
  * Monday comes from JavaScript). Rows are locked in key order, table by table, so collectors
  * sharing the database never deadlock. Returns the batchIds stored now.
+ * The statement's text never changes, so it runs as a named statement: each connection plans it
+ * once instead of once per group (≈ 15 % of the statement's time).
  */
-export async function storeOnPostgres(db: Kysely<Database>, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
+export async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
   const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[], weekStart: [] as string[] };
   for (const batch of unique) {
     for (const row of batch.counts) {
@@ -24,10 +27,12 @@ export async function storeOnPostgres(db: Kysely<Database>, unique: readonly Acc
       columns.weekStart.push(mondayOf(row.day));
     }
   }
-  const { rows } = await sql<{ batch_id: string }>`
+  const statement = sql<{ batch_id: string }>`
     with incoming as (
-      select * from unnest(${columns.batchId}::text[], ${columns.districtId}::int[], ${columns.orgId}::text[], ${columns.day}::text[],
-                           ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[], ${columns.weekStart}::text[])
+      select batch_id collate "C" as batch_id, district_id, org_id collate "C" as org_id, day collate "C" as day,
+             messenger collate "C" as messenger, event collate "C" as event, n, week_start collate "C" as week_start
+      from unnest(${columns.batchId}::text[], ${columns.districtId}::int[], ${columns.orgId}::text[], ${columns.day}::text[],
+                  ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[], ${columns.weekStart}::text[])
         as t(batch_id, district_id, org_id, day, messenger, event, n, week_start)
     ), new_batches as (
       insert into batches (batch_id, district_id)
@@ -57,6 +62,7 @@ export async function storeOnPostgres(db: Kysely<Database>, unique: readonly Acc
       order by district_id, week_start, org_id, messenger, event
       on conflict (district_id, week_start, org_id, messenger, event) do update set n = s.n + excluded.n
     )
-    select batch_id from new_batches`.execute(db);
+    select batch_id from new_batches`.compile(db);
+  const { rows } = await pool.query<{ batch_id: string }>({ name: 'podskazka_store_batches', text: statement.sql, values: [...statement.parameters] });
   return new Set(rows.map((row) => row.batch_id));
 }

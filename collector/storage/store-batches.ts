@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { CountRow } from '../../protocol/report';
 import type { CollectorDatabase } from './open-database';
 import type { CountsTable, Database } from './schema';
@@ -39,7 +40,9 @@ export const addCounts = (db: Kysely<Database>, rows: CountsTable[]) =>
  */
 export function createBatchStore(database: CollectorDatabase): BatchStore {
   if (database.sqlite) return sqliteStoreInThread(database.db, database.sqlite);
-  return (batches) => storeWithOneStatement(database.db, batches);
+  const { pool } = database;
+  if (!pool) throw new Error('a PostgreSQL database without its pool');
+  return (batches) => storeWithOneStatement(database.db, pool, batches);
 }
 
 /**
@@ -54,9 +57,9 @@ export function createBatchWriter(database: CollectorDatabase): { store: BatchSt
   return { store: createBatchStore(database), close: async () => {}, pipeline: database.engine === 'postgres' ? 2 : 1 };
 }
 
-async function storeWithOneStatement(db: Kysely<Database>, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
+async function storeWithOneStatement(db: Kysely<Database>, pool: pg.Pool, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
   const { first, unique } = firstOfEachBatchId(batches);
-  const inserted = await storeOnPostgres(db, unique);
+  const inserted = await storeOnPostgres(db, pool, unique);
   return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
 }
 
