@@ -55,7 +55,17 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     web_accessible_resources: [{ resources: ['guide.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              // Firefox's consent taxonomy: daily counts of visits to the listed messenger sites are
+              // browsing activity, though no address or person is ever in them (docs/privacy.md).
+              data_collection_permissions: { required: ['browsingActivity'] },
+            },
+          },
+        }
       : { key: CHROME_KEY }),
   }),
 });
