@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs the npm packages when they are missing or older than the lock file.
-# `npm install`, not `npm ci`: the registry reachable here lacks the other platforms' builds of
-# rollup's optional packages, so npm leaves them out of the lock and `npm ci` rejects it as
-# out of sync. `npm install` keeps the locked versions of everything else.
+# Installs the npm packages, exactly as locked, when they are missing or older than the lock file.
+# package.json pins rollup (`overrides`) to a release whose builds for every platform the registry
+# reachable here holds: with a newer one npm leaves the missing platforms out of the lock, and
+# `npm ci` then rejects the lock as out of sync.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund >&2
+  npm ci --no-audit --no-fund >&2
 fi
