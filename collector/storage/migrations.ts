@@ -89,12 +89,13 @@ function migrations(engine: Engine): Record<string, Migration> {
   };
 }
 
-export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<void> {
+/** Brings the schema up to date, or (for upgrade tests) up to and including `lastMigration`. */
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine, lastMigration?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(engine) },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = lastMigration ? await migrator.migrateTo(lastMigration) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,57 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDistrict } from '../../collector/storage/districts';
+import { migrateToLatest } from '../../collector/storage/migrations';
+import { openDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
+import type { Database } from '../../collector/storage/schema';
+import { storeBatches } from '../../collector/storage/store-batches';
+import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
+
+/** A database as the first release left it: migrated up to the dashboard rollups, nothing later. */
+async function firstReleaseDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
+  if ('file' in target) {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(target.file) }) });
+    await migrateToLatest(db, 'sqlite', '0002_dashboard_rollups');
+    return db;
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
+  await migrateToLatest(db, 'postgres', '0002_dashboard_rollups');
+  return db;
+}
+
+describe.each(ENGINES)('upgrading a first-release database on $name', ({ name, skip }) => {
+  let remove: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await remove?.();
+    remove = undefined;
+  });
+
+  it.skipIf(skip)('keeps every count and rollup, and goes on adding to the same rows', async () => {
+    const fresh = name === 'sqlite' ? freshSqliteTarget() : await freshPostgresTarget();
+    remove = fresh.remove;
+    const old = await firstReleaseDatabase(fresh.target);
+    const districtId = await addDistrict(old, 'Северный');
+    await old.insertInto('batches').values({ batch_id: '00000000-0000-4000-8000-000000000001', district_id: districtId }).execute();
+    await old.insertInto('counts').values({ district_id: districtId, org_id: 'school-1', day: '2026-11-16', messenger: 'telegram', event: 'opened', n: 7 }).execute();
+    await old.insertInto('district_days').values({ district_id: districtId, day: '2026-11-16', messenger: 'telegram', event: 'opened', n: 7 }).execute();
+    await old.insertInto('school_weeks').values({ district_id: districtId, week_start: '2026-11-16', org_id: 'school-1', messenger: 'telegram', event: 'opened', n: 7 }).execute();
+    await old.destroy();
+
+    const upgraded = await openDatabase(fresh.target);
+    try {
+      const stored = await storeBatches(upgraded, [
+        { districtId, batchId: '00000000-0000-4000-8000-000000000001', orgId: 'school-1', counts: [{ day: '2026-11-16', messenger: 'telegram', event: 'opened', n: 100 }] },
+        { districtId, batchId: '00000000-0000-4000-8000-000000000002', orgId: 'school-1', counts: [{ day: '2026-11-16', messenger: 'telegram', event: 'opened', n: 3 }] },
+      ]);
+      expect(stored).toEqual([false, true]);
+      const n = async (table: 'counts' | 'district_days' | 'school_weeks') => (await upgraded.db.selectFrom(table).select('n').execute()).map((row) => Number(row.n));
+      expect(await n('counts')).toEqual([10]);
+      expect(await n('district_days')).toEqual([10]);
+      expect(await n('school_weeks')).toEqual([10]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
