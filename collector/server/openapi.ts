@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_BATCH_BYTES, ReportBatch } from '../../protocol/report';
+import { dashboardComponents, dashboardPaths } from './dashboard/openapi-paths';
 
 const ErrorBody = z.object({
   error: z.string().describe('What went wrong, in words a person can read.'),
@@ -10,20 +11,25 @@ const jsonBody = (schema: object, description: string) => ({ description, conten
 const errorRef = { $ref: '#/components/schemas/Error' };
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
 
-/** The OpenAPI 3.1 document of the report API, generated from the shared zod schemas. */
+/** The OpenAPI 3.1 document of the report and dashboard APIs, generated from their zod schemas. */
 export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
     info: {
       title: 'Podskazka collector',
       version: '1',
-      description: 'Receives day × messenger × event counts from the Podskazka extension (wire format v1, DESIGN §6).',
+      description:
+        'Receives day × messenger × event counts from the Podskazka extension (wire format v1, DESIGN §6), and serves the district dashboard (a session cookie from POST /api/v1/dashboard/login).',
     },
     components: {
-      securitySchemes: { reportToken: { type: 'http', scheme: 'bearer', description: 'The district report token from the managed policy.' } },
+      securitySchemes: {
+        reportToken: { type: 'http', scheme: 'bearer', description: 'The district report token from the managed policy.' },
+        ...dashboardComponents.securitySchemes,
+      },
       schemas: {
         ReportBatch: z.toJSONSchema(ReportBatch, { io: 'input' }),
         Error: z.toJSONSchema(ErrorBody),
+        ...dashboardComponents.schemas,
       },
     },
     paths: {
@@ -54,6 +60,7 @@ export function openApiDocument(): object {
           },
         },
       },
+      ...dashboardPaths,
     },
   };
 }
