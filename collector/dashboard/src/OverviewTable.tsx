@@ -1,5 +1,6 @@
 import type { OverviewResponse } from '../../server/dashboard/api-types';
-import { EVENT_LABELS, EVENTS, formatNumber, messengerName, weekLabel } from './labels';
+import { EventHeaderCells } from './EventHeaderCells';
+import { EVENTS, formatNumber, messengerName, weekLabel } from './labels';
 
 /** District (or region) totals for the week: one row per messenger that has any count. */
 export function OverviewTable({ overview }: { overview: OverviewResponse }) {
@@ -16,11 +17,7 @@ export function OverviewTable({ overview }: { overview: OverviewResponse }) {
             <thead>
               <tr>
                 <th scope="col">Мессенджер</th>
-                {EVENTS.map((event) => (
-                  <th scope="col" class="num" key={event}>
-                    {EVENT_LABELS[event]}
-                  </th>
-                ))}
+                <EventHeaderCells />
               </tr>
             </thead>
             <tbody>

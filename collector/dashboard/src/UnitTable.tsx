@@ -1,7 +1,8 @@
 import type { UnitsResponse } from '../../server/dashboard/api-types';
-import { EVENT_LABELS, EVENTS, messengerName } from './labels';
+import { EventHeaderCells } from './EventHeaderCells';
+import { EVENTS, formatNumber, messengerName } from './labels';
 
-const cell = (value: number | string) => (typeof value === 'number' ? value.toLocaleString('ru-RU') : value);
+const cell = (value: number | string) => (typeof value === 'number' ? formatNumber(value) : value);
 
 /** Per school (district user) or per district (region user); small numbers arrive as "<5" from the server. */
 export function UnitTable({ units }: { units: UnitsResponse }) {
@@ -19,11 +20,7 @@ export function UnitTable({ units }: { units: UnitsResponse }) {
               <tr>
                 <th scope="col">{unitTitle}</th>
                 <th scope="col">Мессенджер</th>
-                {EVENTS.map((event) => (
-                  <th scope="col" class="num" key={event}>
-                    {EVENT_LABELS[event]}
-                  </th>
-                ))}
+                <EventHeaderCells />
               </tr>
             </thead>
             <tbody>

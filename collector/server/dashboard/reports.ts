@@ -5,7 +5,7 @@ import type { Database } from '../../storage/schema';
 import type { EventCounts, OverviewResponse, Share, TrendResponse, UnitRow, UnitsResponse, WeeksResponse } from './api-types';
 import { isoWeekOf, weekRange, weeksBetween, weeksEndingAt, type WeekRange } from './iso-week';
 import { suppressSmall } from './k-anonymity';
-import { daySpan, totalsByDistrict, totalsInRange, weeklyTotals, totalsBySchool, type CountSum } from './queries';
+import { daySpan, totalsByDistrict, totalsBySchool, totalsInRange, weeklyTotals, type CountSum } from './queries';
 import { districtIds, type Scope } from './scope';
 
 /** The dashboard's answers, built from queries.ts; exported for the API routes and bench/. */
