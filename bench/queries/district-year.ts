@@ -1,6 +1,6 @@
 import { EVENT_NAMES, type EventName } from '../../protocol/events';
 import { MESSENGER_IDS, type MessengerId } from '../../protocol/messengers';
-import type { AcceptedBatch } from '../../collector/storage/store-batches';
+import type { AcceptedBatch } from '../../collector/storage/batch-sql';
 
 /**
  * A generated district-year: `schools` schools × `days` days up to `lastDay`, every messenger and

@@ -6,7 +6,8 @@ import { isoWeekOf } from '../../collector/server/dashboard/iso-week';
 import type { Scope } from '../../collector/server/dashboard/scope';
 import { addDistrict } from '../../collector/storage/districts';
 import { openDatabase, refreshStatistics, type CollectorDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
-import { createBatchStore, type AcceptedBatch } from '../../collector/storage/store-batches';
+import type { AcceptedBatch } from '../../collector/storage/batch-sql';
+import { createBatchStore } from '../../collector/storage/store-batches';
 import { freshPostgresDatabase, percentile } from '../support';
 import { districtYear } from './district-year';
 

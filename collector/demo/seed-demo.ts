@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { generatePassword, hashPassword } from '../server/auth/password';
-import { demoCountRows } from '../server/dashboard/demo-counts';
-import { rebuildRollups } from '../server/dashboard/rollups-migration';
+import { demoCountRows } from './demo-counts';
+import { rebuildRollups } from '../storage/rollups';
 import { addDistrict, addRegion, findDistrict } from '../storage/districts';
 import type { Database } from '../storage/schema';
 import { createToken } from '../storage/tokens';

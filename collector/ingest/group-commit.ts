@@ -1,4 +1,4 @@
-import type { AcceptedBatch, BatchStore } from '../storage/store-batches';
+import type { AcceptedBatch, BatchStore } from '../storage/batch-sql';
 
 /**
  * Group commit: batches that arrive while a transaction runs wait for the next one, so a busy

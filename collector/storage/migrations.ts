@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import { dashboardRollupsMigration, dropRollupTriggers } from '../server/dashboard/rollups-migration';
+import { dashboardRollupsMigration } from './rollups';
 import type { Database, Engine } from './schema';
 
 const POSTGRES_KEY_TEXT_COLUMNS: Record<string, [string, string][]> = {
@@ -8,6 +8,8 @@ const POSTGRES_KEY_TEXT_COLUMNS: Record<string, [string, string][]> = {
   district_days: [['day', 'varchar(10)'], ['messenger', 'varchar(16)'], ['event', 'varchar(24)']],
   school_weeks: [['week_start', 'varchar(10)'], ['org_id', 'varchar(64)'], ['messenger', 'varchar(16)'], ['event', 'varchar(24)']],
 };
+
+const ROLLUP_TRIGGERS = ['counts_rollup_insert', 'counts_rollup_update', 'counts_rollup_delete'];
 
 /** One list of migrations for both engines; only the auto-increment id column differs. */
 function migrations(engine: Engine): Record<string, Migration> {
@@ -86,6 +88,18 @@ function migrations(engine: Engine): Record<string, Migration> {
         for (const table of ['counts', 'district_days', 'school_weeks']) await sql`alter table ${sql.table(table)} set (fillfactor = 70)`.execute(db);
       },
     },
+    '0004_drop_rollup_triggers': {
+      // The store writes the rollups itself; a database whose rollups triggers on counts kept must not add twice.
+      async up(db: Kysely<unknown>) {
+        if (engine === 'sqlite') {
+          for (const name of ROLLUP_TRIGGERS) await sql`drop trigger if exists ${sql.raw(name)}`.execute(db);
+          return;
+        }
+        // Only when present: dropping takes an exclusive lock on counts, which the other collectors write.
+        const { rows } = await sql<{ tgname: string }>`select tgname from pg_trigger where tgname in (${sql.join(ROLLUP_TRIGGERS)})`.execute(db);
+        for (const { tgname } of rows) await sql`drop trigger if exists ${sql.raw(tgname)} on counts`.execute(db);
+      },
+    },
   };
 }
 
@@ -101,5 +115,4 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine, last
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
-  await dropRollupTriggers(db, engine);
 }

@@ -2,7 +2,28 @@ import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './schema';
 import { mondayOf } from './rollup-deltas.mjs';
-import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
+import { COUNT_CEILING, type AcceptedBatch, type BatchStore } from './batch-sql';
+
+/** The PostgreSQL store: each group in one statement; a batchId repeated within the group is stored once. */
+export function postgresStore(db: Kysely<Database>, pool: pg.Pool): BatchStore {
+  return async (batches) => {
+    const { first, unique } = firstOfEachBatchId(batches);
+    const inserted = await storeOnPostgres(db, pool, unique);
+    return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
+  };
+}
+
+/** The first batch of each batchId, and where it stood in the input. */
+function firstOfEachBatchId(batches: readonly AcceptedBatch[]): { first: Map<string, number>; unique: AcceptedBatch[] } {
+  const first = new Map<string, number>();
+  const unique: AcceptedBatch[] = [];
+  batches.forEach((batch, index) => {
+    if (first.has(batch.batchId)) return;
+    first.set(batch.batchId, index);
+    unique.push(batch);
+  });
+  return { first, unique };
+}
 
 /**
  * A whole group of batches in ONE statement (so one round trip and one implicit transaction):
@@ -13,7 +34,7 @@ import { COUNT_CEILING, type AcceptedBatch } from './store-batches';
  * The statement's text never changes, so it runs as a named statement: each connection plans it
  * once instead of once per group (≈ 15 % of the statement's time).
  */
-export async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
+async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
   const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[], weekStart: [] as string[] };
   for (const batch of unique) {
     for (const row of batch.counts) {

@@ -3,7 +3,7 @@ import type { EventName } from '../../protocol/events';
 import type { MessengerId } from '../../protocol/messengers';
 
 /**
- * The collector's tables, the same on SQLite and PostgreSQL (TEAM.md, "Collector database").
+ * The collector's tables, the same on SQLite and PostgreSQL (created in migrations.ts).
  * Days are 'YYYY-MM-DD' text, so string comparison orders them; nothing stores a time of day,
  * an IP, a user agent or a raw body.
  */
@@ -60,7 +60,7 @@ export interface CountsTable {
   n: number;
 }
 
-/** Dashboard rollups, kept by triggers on counts (collector/server/dashboard/rollups-migration.ts). */
+/** Dashboard rollups, written by the batch store with the counts (rollups.ts). */
 export interface DistrictDaysTable {
   district_id: number;
   day: string;

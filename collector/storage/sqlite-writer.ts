@@ -4,12 +4,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
 import { createSqliteStore, type SqliteStoreStatements } from './sqlite-store-core.mjs';
-import { addCounts, COUNT_CEILING, insertBatchIds, type BatchStore } from './store-batches';
+import { addCounts, COUNT_CEILING, insertBatchIds, type BatchStore } from './batch-sql';
 
 const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };
 const COUNT_COLUMNS = ['district_id', 'org_id', 'day', 'messenger', 'event', 'n'] as const;
 
-/** The Kysely statements of store-batches.ts, compiled once for one row. */
+/** The Kysely statements of batch-sql.ts, compiled once for one row. */
 export function sqliteStatements(db: Kysely<Database>): SqliteStoreStatements {
   const batchQuery = insertBatchIds(db, [{ batch_id: '\u0000batch', district_id: -3 }]).compile();
   const countQuery = addCounts(db, [SAMPLE_COUNT]).compile();

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDistrict } from '../../collector/storage/districts';
@@ -9,16 +9,32 @@ import type { Database } from '../../collector/storage/schema';
 import { storeBatches } from '../../collector/storage/store-batches';
 import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
 
-/** A database as the first release left it: migrated up to the dashboard rollups, nothing later. */
-async function firstReleaseDatabase(target: DatabaseTarget): Promise<Kysely<Database>> {
+/** A database as an earlier release left it: migrated up to `lastMigration`, nothing later. */
+async function olderDatabase(target: DatabaseTarget, lastMigration: string): Promise<Kysely<Database>> {
   if ('file' in target) {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(target.file) }) });
-    await migrateToLatest(db, 'sqlite', '0002_dashboard_rollups');
+    await migrateToLatest(db, 'sqlite', lastMigration);
     return db;
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 1 }) }) });
-  await migrateToLatest(db, 'postgres', '0002_dashboard_rollups');
+  await migrateToLatest(db, 'postgres', lastMigration);
   return db;
+}
+
+/** The first release: up to the dashboard rollups. */
+const firstReleaseDatabase = (target: DatabaseTarget) => olderDatabase(target, '0002_dashboard_rollups');
+
+const ROLLUP_TRIGGER_DDL = {
+  sqlite: ["create trigger counts_rollup_insert after insert on counts begin select 1; end"],
+  postgres: [
+    'create function counts_rollup() returns trigger language plpgsql as $$ begin return new; end $$',
+    'create trigger counts_rollup_insert after insert on counts for each row execute function counts_rollup()',
+  ],
+};
+
+async function triggerNames(db: Kysely<Database>, engine: 'sqlite' | 'postgres'): Promise<string[]> {
+  const query = engine === 'sqlite' ? sql<{ name: string }>`select name from sqlite_master where type = 'trigger'` : sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal`;
+  return (await query.execute(db)).rows.map((row) => row.name);
 }
 
 describe.each(ENGINES)('upgrading a first-release database on $name', ({ name, skip }) => {
@@ -50,6 +66,22 @@ describe.each(ENGINES)('upgrading a first-release database on $name', ({ name, s
       expect(await n('counts')).toEqual([10]);
       expect(await n('district_days')).toEqual([10]);
       expect(await n('school_weeks')).toEqual([10]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+
+  it.skipIf(skip)('drops the triggers that kept the rollups before the store wrote them', async () => {
+    const fresh = name === 'sqlite' ? freshSqliteTarget() : await freshPostgresTarget();
+    remove = fresh.remove;
+    const old = await olderDatabase(fresh.target, '0003_postgres_write_tuning');
+    for (const statement of ROLLUP_TRIGGER_DDL[name]) await sql.raw(statement).execute(old);
+    expect(await triggerNames(old, name)).toEqual(['counts_rollup_insert']);
+    await old.destroy();
+
+    const upgraded = await openDatabase(fresh.target);
+    try {
+      expect(await triggerNames(upgraded.db, name)).toEqual([]);
     } finally {
       await upgraded.close();
     }

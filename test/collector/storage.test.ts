@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../collector/storage/open-database';
 import { addDistrict, addRegion, findDistrict } from '../../collector/storage/districts';
-import { storeBatches, COUNT_CEILING, type AcceptedBatch } from '../../collector/storage/store-batches';
+import { COUNT_CEILING, type AcceptedBatch } from '../../collector/storage/batch-sql';
+import { storeBatches } from '../../collector/storage/store-batches';
 import { createToken, districtForTokenHash, hashToken, revokeToken } from '../../collector/storage/tokens';
 import { ENGINES, freshDatabase, type TestDatabase } from './support/databases';
 

@@ -6,7 +6,7 @@ import type { Database } from '../../storage/schema';
 /**
  * The dashboard's SQL: the same Kysely on SQLite and PostgreSQL. Weeks are turned into
  * `day BETWEEN from AND to` in TypeScript (iso-week.ts), so no engine's date functions are used.
- * They read the rollups `district_days` and `school_weeks` (rollups-migration.ts), never the
+ * They read the rollups `district_days` and `school_weeks` (storage/rollups.ts), never the
  * per-school daily `counts`, which a district-year fills with millions of rows.
  * Every query takes the viewer's district ids; an empty list reads nothing.
  */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rebuildRollups } from '../../../collector/server/dashboard/rollups-migration';
+import { rebuildRollups } from '../../../collector/storage/rollups';
 import { storeBatches } from '../../../collector/storage/store-batches';
 import { addDistrict } from '../../../collector/storage/districts';
 import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../../collector/server/auth/password';
-import { demoCountRows } from '../../../collector/server/dashboard/demo-counts';
-import { rebuildRollups } from '../../../collector/server/dashboard/rollups-migration';
+import { demoCountRows } from '../../../collector/demo/demo-counts';
+import { rebuildRollups } from '../../../collector/storage/rollups';
 import { startCollector, type RunningCollector } from '../../../collector/server/start-collector';
 import { addDistrict, addRegion } from '../../../collector/storage/districts';
 

@@ -5,7 +5,7 @@ import type { MessengerId } from '../../../../protocol/messengers';
 import { hashPassword } from '../../../../collector/server/auth/password';
 import type { LoginLimits } from '../../../../collector/server/auth/login-rate-limit';
 import { mountDashboard } from '../../../../collector/server/dashboard/mount';
-import { rebuildRollups } from '../../../../collector/server/dashboard/rollups-migration';
+import { rebuildRollups } from '../../../../collector/storage/rollups';
 import { addDistrict, addRegion } from '../../../../collector/storage/districts';
 import type { Database, UserRole } from '../../../../collector/storage/schema';
 

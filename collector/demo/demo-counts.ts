@@ -1,6 +1,6 @@
-import type { EventName } from '../../../protocol/events';
-import type { MessengerId } from '../../../protocol/messengers';
-import type { CountsTable } from '../../storage/schema';
+import type { EventName } from '../../protocol/events';
+import type { MessengerId } from '../../protocol/messengers';
+import type { CountsTable } from '../storage/schema';
 
 /**
  * Realistic sample counts for a demo district: schools of different sizes, mostly Telegram and

@@ -1,15 +1,15 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
-import type { Engine } from '../../storage/schema';
+import type { Engine } from './schema';
 
 /**
  * Rollups for the dashboard, kept by the ingest's store in the transaction that adds the counts
- * (collector/storage/: sqlite-store-core.mjs, postgres-store.ts), so the dashboard never reads
+ * (sqlite-store-core.mjs, postgres-store.ts), so the dashboard never reads
  * the per-school daily `counts`:
  * - `district_days`: a district's sum per day × messenger × event — overview and trend read
  *   ~63 rows per day instead of one per school;
  * - `school_weeks`: a school's sum per ISO week (keyed by its Monday) — the per-school table.
  * Whoever writes `counts` another way (demo seed, tests, an admin's SQL) calls `rebuildRollups`
- * afterwards. Triggers on counts did this before, at two upserts per count row instead of one per rollup key.
+ * afterwards.
  */
 export function dashboardRollupsMigration(engine: Engine): Migration {
   return {
@@ -62,16 +62,4 @@ async function fillRollups(db: Kysely<any>, engine: Engine): Promise<void> {
   await sql`insert into school_weeks (district_id, week_start, org_id, messenger, event, n)
     select district_id, ${weekStart}, org_id, messenger, event, sum(n) from counts
     group by district_id, ${weekStart}, org_id, messenger, event`.execute(db);
-}
-
-/** Databases made while the rollups were kept by triggers (before 2026-11-24 01:00) lose them here. */
-export async function dropRollupTriggers(db: Kysely<any>, engine: Engine): Promise<void> {
-  const names = ['counts_rollup_insert', 'counts_rollup_update', 'counts_rollup_delete'];
-  if (engine === 'sqlite') {
-    for (const name of names) await sql.raw(`drop trigger if exists ${name}`).execute(db);
-    return;
-  }
-  // Only when present: dropping takes an exclusive lock on counts, which the other collectors write.
-  const { rows } = await sql<{ tgname: string }>`select tgname from pg_trigger where tgname in (${sql.join(names)})`.execute(db);
-  for (const { tgname } of rows) await sql.raw(`drop trigger if exists ${tgname} on counts`).execute(db);
 }
