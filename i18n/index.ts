@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import en from '../public/_locales/en/messages.json';
 import ru from '../public/_locales/ru/messages.json';
+import { typeset } from './typography';
 
 /**
  * Picks Russian or English by a locale argument (policy's `locale`; 'auto' = the browser's UI
@@ -31,10 +32,17 @@ function browserUiLanguage(): string {
   }
 }
 
-/** Chrome's message format: `$NAME$` refers to a placeholder whose content is `$1`…`$9`. */
+/**
+ * Chrome's message format: `$NAME$` refers to a placeholder whose content is `$1`…`$9`. The text
+ * comes out typeset (non-breaking spaces), substitutions included.
+ */
 export function translate(locale: UiLocale, key: string, substitutions: readonly string[] = []): string {
   const entry = CATALOGS[locale][key] ?? CATALOGS.ru[key];
   if (!entry) return key;
+  return typeset(locale, fill(entry, substitutions));
+}
+
+function fill(entry: LocaleEntry, substitutions: readonly string[]): string {
   return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
     const content = entry.placeholders?.[name.toLowerCase()]?.content ?? entry.placeholders?.[name]?.content;
     if (content === undefined) return whole;

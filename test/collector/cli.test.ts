@@ -48,7 +48,7 @@ describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, s
 
     const policy = await cli(['policy', 'Северный район', '--endpoint', 'https://collector.example.ru', '--token', token.lines[0]!, ...dbArgs]);
     expect(policy.code).toBe(0);
-    expect(JSON.parse(policy.lines.join('\n'))).toEqual({ reportEndpoint: 'https://collector.example.ru/api/v1/reports', reportToken: token.lines[0] });
+    expect(JSON.parse(policy.lines.join('\n'))).toEqual({ locale: 'ru', reportEndpoint: 'https://collector.example.ru/api/v1/reports', reportToken: token.lines[0] });
 
     const database = await openDatabase(dbArgs[0] === '--db' ? { file: dbArgs[1]! } : { url: dbArgs[1]! });
     try {

@@ -136,12 +136,14 @@ describe('policy files for a district', () => {
     expect(Object.keys(json.policies)).toEqual(['3rdparty']);
   });
 
-  it('only the keys the district set are written, so defaults stay with the extension', () => {
+  it('only the keys the district set are written, plus the Russian interface, so defaults stay with the extension', () => {
     const minimal = policyFiles({ config: { orgId: 'school-7' }, extensionId: DEV_EXTENSION_ID, updateUrl });
     const linux = JSON.parse(minimal.find((each) => each.path === 'linux/chromium/podskazka.json')!.contents.toString('utf8')) as {
       '3rdparty': { extensions: Record<string, unknown> };
     };
-    expect(linux['3rdparty'].extensions[DEV_EXTENSION_ID]).toEqual({ orgId: 'school-7' });
+    expect(linux['3rdparty'].extensions[DEV_EXTENSION_ID]).toEqual({ orgId: 'school-7', locale: 'ru' });
+    const english = policyFiles({ config: { locale: 'en' }, extensionId: DEV_EXTENSION_ID, updateUrl });
+    expect(english.find((each) => each.path === 'firefox/policies.json')!.contents.toString('utf8')).toContain('"locale": "en"');
   });
 
   it('refuses a wrong setting, naming it, instead of writing a file the browsers would ignore', () => {

@@ -55,7 +55,7 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await page.screenshot({ path: test.info().outputPath('dashboard.png'), fullPage: true });
 
   await page.getByLabel('Неделя', { exact: true }).selectOption('2026-W46');
-  await expect(page.getByRole('region', { name: 'Итоги недели' })).toContainText('Неделя 46: 9 – 15 ноября 2026');
+  await expect(page.getByRole('region', { name: 'Итоги недели' })).toContainText('Неделя 46: 9–15 ноября 2026');
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Скачать CSV за неделю' }).click();

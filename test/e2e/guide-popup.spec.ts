@@ -27,7 +27,7 @@ test('the guide gives the rule, the exemption, Sferum in VK Messenger and MAX, t
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(extensionPage('guide.html'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Как перенести чат класса в Сферум');
-  await expect(page).toHaveTitle(/Как перенести чат класса/);
+  await expect(page).toHaveTitle(/Как\sперенести\sчат\sкласса/);
   const main = page.getByRole('main');
   await expect(main).toContainText('статья 10.8 Федерального закона от 27.07.2006 № 149-ФЗ');
   await expect(main).toContainText('перечень иностранных мессенджеров на 1 марта 2023 года');

@@ -80,7 +80,7 @@ test('the keyboard reaches every control in order, and Esc in the page itself do
   await expect(nudge(page)).toBeVisible();
   const focused = async () => page.evaluate(() => {
     const active = document.activeElement?.shadowRoot?.activeElement;
-    return active ? active.getAttribute('aria-label') ?? active.textContent : null;
+    return active ? (active.getAttribute('aria-label') ?? active.textContent ?? '').replace(/\s+/g, ' ') : null;
   });
   const order: (string | null)[] = [];
   for (let i = 0; i < 4; i += 1) {

@@ -157,7 +157,7 @@ test('a messenger that fails to load still counts and shows the guide; a bad ext
   expect(await worker.evaluate(async (file) => (await fetch(`/${file}`)).ok, NUDGE_SCRIPT_FILE)).toBe(true);
 
   const popup = await extensionPage('popup.html');
-  await expect(popup.getByText(/^Политика: правило extraRules\[1\] .*"Bad Host".* недопустимо и пропущено, остальные правила работают$/)).toBeVisible();
+  await expect(popup.getByText(/^Политика:\sправило\sextraRules\[1\]\s.*"Bad Host".*\sнедопустимо\sи\sпропущено,\sостальные\sправила\sработают$/)).toBeVisible();
 });
 
 test('off: nothing is shown, visits are still counted', async () => {

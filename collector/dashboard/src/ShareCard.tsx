@@ -1,5 +1,9 @@
 import type { Share } from '../../server/dashboard/api-types';
+import { countOf, plural } from '../../../i18n/typography';
 import { formatNumber, formatShare } from './labels';
+
+const TRANSITIONS = { one: 'переход', few: 'перехода', many: 'переходов' };
+const SHOWN = { one: 'показанной подсказки', few: 'показанных подсказок', many: 'показанных подсказок' };
 
 /** The week's headline: how often a nudge led a teacher to Sferum. */
 export function ShareCard({ share }: { share: Share }) {
@@ -11,7 +15,7 @@ export function ShareCard({ share }: { share: Share }) {
         <p class="muted">
         {share.ratio === null
           ? 'На этой неделе подсказка не показывалась.'
-          : `${formatNumber(share.alternativeOpened)} переходов из ${formatNumber(share.nudgeShown)} показанных подсказок`}
+          : `${countOf('ru', share.alternativeOpened, TRANSITIONS)} из\u00a0${formatNumber(share.nudgeShown)} ${plural('ru', share.nudgeShown, SHOWN)}`}
         </p>
       </div>
     </section>

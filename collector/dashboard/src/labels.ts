@@ -3,6 +3,7 @@ import type { MessengerId } from '../../../protocol/messengers';
 import { CATALOGUE } from '../../../rules/catalogue';
 import { EVENT_TITLES } from '../../server/dashboard/event-titles';
 import { weekRange } from '../../server/dashboard/iso-week';
+import { range } from '../../../i18n/typography';
 
 export const EVENT_LABELS: Record<EventName, string> = EVENT_TITLES;
 
@@ -26,14 +27,14 @@ export const MESSENGER_COLORS: Record<MessengerId, string> = {
 
 const monthDay = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
-/** "2026-W47" → "Неделя 47: 16 – 22 ноября 2026". */
+/** "2026-W47" → "Неделя 47: 16–22 ноября 2026"; across months "30 ноября – 6 декабря 2026". */
 export function weekLabel(week: string): string {
-  const range = weekRange(week);
-  if (!range) return week;
-  const start = new Date(`${range.from}T00:00:00Z`);
-  const end = new Date(`${range.to}T00:00:00Z`);
+  const days = weekRange(week);
+  if (!days) return week;
+  const start = new Date(`${days.from}T00:00:00Z`);
+  const end = new Date(`${days.to}T00:00:00Z`);
   const left = start.getUTCMonth() === end.getUTCMonth() ? String(start.getUTCDate()) : monthDay.format(start);
-  return `Неделя ${Number(week.slice(6))}: ${left} – ${monthDay.format(end)} ${end.getUTCFullYear()}`;
+  return `Неделя\u00a0${Number(week.slice(6))}: ${range(left, monthDay.format(end))}\u00a0${end.getUTCFullYear()}`;
 }
 
 /** "2026-W47" → "16.11" (its Monday), for the chart's axis. */

@@ -13,7 +13,7 @@ describe('i18n', () => {
   });
 
   it('fills placeholders the way Chrome does', () => {
-    expect(translate('ru', 'nudge_rule', ['Telegram'])).toMatch(/^Telegram — иностранный мессенджер/);
+    expect(translate('ru', 'nudge_rule', ['Telegram'])).toMatch(/^Telegram\u00a0— иностранный мессенджер/);
     expect(translate('en', 'nudge_openAlternative', ['Sferum'])).toBe('Open Sferum');
   });
 

@@ -18,7 +18,7 @@ describe('options from the form', () => {
     const result = optionsFromDraft(draft, []);
     expect('problems' in result).toBe(true);
     if (!('problems' in result)) return;
-    expect(result.problems.map((problem) => describeProblem(problem, 'ru'))).toEqual([
+    expect(result.problems.map((problem) => describeProblem(problem, 'ru').replaceAll('\u00a0', ' '))).toEqual([
       'Настройки: правило extraRules[0] {"messenger":"telegram","host":"tg example","surface":"client"} недопустимо и пропущено, остальные правила работают',
       'Настройки: значение "час" для snoozeMinutes недопустимо, используется 60',
     ]);

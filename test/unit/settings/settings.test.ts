@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_POLICY, SFERUM } from '../../../protocol/policy';
 import { describeProblem, loadSettings, OPTIONS_KEY, saveOptions, watchSettings, type EffectiveSettings } from '../../../settings';
 
-const texts = (result: EffectiveSettings, language: 'ru' | 'en' = 'ru') => result.problems.map((problem) => describeProblem(problem, language));
+/** The problems as a person reads them; the non-breaking spaces are typography's business (i18n/typography). */
+const texts = (result: EffectiveSettings, language: 'ru' | 'en' = 'ru') => result.problems.map((problem) => describeProblem(problem, language).replaceAll('\u00a0', ' '));
 
 describe('loadSettings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -23,7 +24,7 @@ describe('loadSettings', () => {
     expect(settings.mode).toBe('block');
     expect(settings.snoozeMinutes).toBe(10);
     expect(settings.messengers).toEqual(['telegram']);
-    expect(settings.locale).toBe('auto');
+    expect(settings.locale).toBe('ru');
     expect(lockedKeys).toEqual(['mode', 'snoozeMinutes']);
     expect(problems).toEqual([]);
   });
