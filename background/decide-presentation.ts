@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, type Policy } from '../protocol/policy';
+import { alternativeName, DEFAULT_POLICY, type Policy } from '../protocol/policy';
 import type { Presentation, UiLocale, VisitMessage } from '../messages';
 import { resolveLocale } from '../i18n';
 import { isSnoozed } from './snooze';
@@ -18,7 +18,8 @@ export interface PresentationDecision {
 export async function decidePresentation(visit: VisitMessage, policy: Policy = DEFAULT_POLICY, now: number = Date.now()): Promise<PresentationDecision> {
   const locale = resolveLocale(policy.locale);
   const message = policy.message[locale];
-  const base = { alternative: policy.alternative, locale, ...(message ? { message } : {}) };
+  const alternative = { ...policy.alternative, name: alternativeName(policy.alternative, locale) };
+  const base = { alternative, locale, ...(message ? { message } : {}) };
   if (policy.mode === 'off' || policy.mode === 'block' || !policy.messengers.includes(visit.messenger)) return { ...base, presentation: 'none' };
   if (await isSnoozed(visit.messenger, now)) return { ...base, presentation: 'none' };
   return { ...base, presentation: policy.mode === 'confirm' ? 'interstitial' : 'banner' };

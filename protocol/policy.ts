@@ -62,6 +62,14 @@ export const SFERUM: Alternative = {
   instructionsUrl: 'https://prof.sferum.ru/faq_sferum/kakie_chaty_perenosyatsya',
 };
 
+/** The built-in alternative's name in English; a district's own name is shown as given. */
+const SFERUM_NAME_EN = 'Sferum';
+
+export function alternativeName(alternative: Alternative, locale: 'ru' | 'en'): string {
+  const builtIn = alternative.name === SFERUM.name && alternative.url === SFERUM.url;
+  return builtIn && locale === 'en' ? SFERUM_NAME_EN : alternative.name;
+}
+
 export const MAX_EXTRA_RULES = 50;
 
 const districtText = z.string().trim().min(1).max(500);
@@ -77,7 +85,7 @@ export const POLICY_SHAPE = {
   reportToken: z.string().max(512).regex(/^[\x21-\x7e]*$/, 'must be printable ASCII without spaces').default(''),
   orgId: z.union([z.literal(''), OrgId]).default(''),
   reportIntervalMinutes: z.int().min(60).max(10080).default(360),
-  locale: z.enum(['ru', 'en', 'auto']).default('auto'),
+  locale: z.enum(['ru', 'en', 'auto']).default('ru'),
 };
 
 export const Policy = z.strictObject(POLICY_SHAPE);

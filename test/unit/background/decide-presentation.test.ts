@@ -22,6 +22,12 @@ describe('decidePresentation with the default policy', () => {
     expect((await decidePresentation(visit, DEFAULT_POLICY, now + 61 * 60_000)).presentation).toBe('banner');
   });
 
+  it('names the built-in Sferum in English as "Sferum", and a district alternative as given', async () => {
+    expect((await decidePresentation(visit, { ...DEFAULT_POLICY, locale: 'en' })).alternative.name).toBe('Sferum');
+    const own = { name: 'Школьный портал', url: 'https://portal.example.ru', instructionsUrl: 'https://portal.example.ru/help' };
+    expect((await decidePresentation(visit, { ...DEFAULT_POLICY, locale: 'en', alternative: own })).alternative).toEqual(own);
+  });
+
   it('carries the district message in the decided language', async () => {
     const policy = { ...DEFAULT_POLICY, locale: 'en' as const, message: { ru: 'Пишите в Сферум', en: 'Write in Sferum' } };
     expect(await decidePresentation(visit, policy)).toMatchObject({ locale: 'en', message: 'Write in Sferum' });
