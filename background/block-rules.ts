@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Policy } from '../protocol/policy';
 import { activeRules } from '../settings/active-rules';
 import { guidePath } from './guide-url';
+import { serialQueue } from './serial';
 
 type DnrRule = Browser.declarativeNetRequest.Rule;
 
@@ -29,15 +30,13 @@ export function blockRedirectRules(settings: Pick<Policy, 'mode' | 'messengers' 
   })) as DnrRule[];
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const queued = serialQueue();
 
 /** Replaces this module's dynamic rules with those the settings call for (none outside block mode). */
 export function syncBlockRules(settings: Pick<Policy, 'mode' | 'messengers' | 'extraRules'>): Promise<void> {
-  const run = queue.then(async () => {
+  return queued(async () => {
     const existing = await browser.declarativeNetRequest.getDynamicRules();
     const ours = existing.filter((rule) => rule.id >= FIRST_RULE_ID && rule.id <= LAST_RULE_ID).map((rule) => rule.id);
     await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ours, addRules: blockRedirectRules(settings) });
   });
-  queue = run.catch(() => undefined);
-  return run;
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ExtraRule, Policy } from '../protocol/policy';
 import { matchPattern } from '../rules';
+import { serialQueue } from './serial';
 
 export const EXTRA_SCRIPT_ID = 'podskazka-extra-rules';
 
@@ -23,7 +24,7 @@ export async function grantedExtraPatterns(settings: Pick<Policy, 'messengers' |
   return [...new Set(patterns)].sort();
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const queued = serialQueue();
 
 /**
  * The manifest's content script covers the built-in catalogue; district-added hosts get the same
@@ -31,13 +32,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * need a click: see docs/policy.md). Re-run on every settings or permission change.
  */
 export function syncExtraContentScripts(settings: Pick<Policy, 'messengers' | 'extraRules'>, file: string = NUDGE_SCRIPT_FILE): Promise<void> {
-  const run = queue.then(async () => {
+  return queued(async () => {
     const matches = await grantedExtraPatterns(settings);
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
     if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
     if (matches.length === 0) return;
     await browser.scripting.registerContentScripts([{ id: EXTRA_SCRIPT_ID, js: [file], matches, runAt: 'document_start', persistAcrossSessions: true }]);
   });
-  queue = run.catch(() => undefined);
-  return run;
 }

@@ -9,6 +9,8 @@ export type ReportingRequest = z.infer<typeof ReportingRequest>;
 
 export const FLUSH_RESULTS = ['off', 'endpoint_invalid', 'nothing', 'delivered', 'retry', 'dropped'] as const;
 export const FlushResultSchema = z.enum(FLUSH_RESULTS);
+/** What one flush did, as the popup names it. */
+export type FlushResult = z.infer<typeof FlushResultSchema>;
 
 export const ReportingStatus = z.strictObject({
   language: z.enum(['ru', 'en']),

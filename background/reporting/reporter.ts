@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { drainPending } from '../count-store';
 import { localDay } from '../local-day';
+import { serialQueue } from '../serial';
 import { flushDelay, retryAfterDelay, retryDelay, wakeDelay } from './backoff';
 import { buildBatch } from './batch';
+import type { FlushResult } from './messages';
 import { isReportEndpoint, type Policy } from '../../protocol/policy';
 import { postBatch } from './send';
 import { OUTBOX_KEY, STATE_KEY, readReporting, saveReporting, type Outbox, type ReportState } from './state';
@@ -27,23 +29,48 @@ export interface ReporterDeps {
   extVersion: string;
 }
 
-export type FlushResult = 'off' | 'endpoint_invalid' | 'nothing' | 'delivered' | 'retry' | 'dropped';
-
 const canSend = (settings: ReportingSettings) => settings.reportEndpoint !== '' && isReportEndpoint(settings.reportEndpoint);
 
+/**
+ * The reporter's states live in storage (state.ts), so any worker picks up where the last stopped:
+ *
+ *   waiting ──(the schedule is due: pending counts become the outbox batch)──► outbox
+ *      ▲                                                                        │ send
+ *      │                    ┌── 5xx, 429, network: the same batch again after a backoff
+ *      │                    ▼                                                   │
+ *      └────── 2xx (next batch, up to 10 per flush) or 400/401/403/413 (dropped, named in the popup)
+ *
+ * One alarm always points at the next step: the outbox's next attempt while a batch waits, else
+ * the next scheduled flush. Every entry point (start, tick, sendNow, retime) runs as one step:
+ * one at a time, on a context read once at its start.
+ */
+interface Step {
+  settings: ReportingSettings;
+  /** The test-only time scale (timing.ts); 1 in the product. */
+  scale: number;
+  /** The clock when the step began. */
+  now: number;
+  outbox: Outbox | undefined;
+  state: ReportState;
+}
+
 export function createReporter(deps: ReporterDeps) {
-  let chain: Promise<unknown> = Promise.resolve();
+  const exclusive = serialQueue();
   let sending = false;
 
-  /** One flush at a time inside the worker; storage keeps the rest safe across workers. */
-  function exclusive<T>(step: () => Promise<T>): Promise<T> {
-    const run = chain.then(step, step);
-    chain = run.catch(() => undefined);
-    return run;
+  /** Runs `work` after every earlier step, on a context read once at its start. */
+  function step<T>(work: (context: Step) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      const settings = await deps.settings();
+      const scale = await readTimeScale();
+      const now = deps.now();
+      const { outbox, state } = await readReporting();
+      return work({ settings, scale, now, outbox, state });
+    });
   }
 
   /** One alarm: the outbox's next attempt while a batch waits, else the next scheduled flush. */
-  async function arm(settings: ReportingSettings, scale: number): Promise<void> {
+  async function arm({ settings, scale }: Step): Promise<void> {
     const { outbox, state } = await readReporting();
     // A shorter interval set by the administrator takes effect at the next wake-up, not after the old one.
     if (state.nextFlushAt !== undefined && state.nextFlushAt > deps.now() + flushDelay(settings.reportIntervalMinutes, () => 1, scale)) {
@@ -55,11 +82,34 @@ export function createReporter(deps: ReporterDeps) {
     await browser.alarms.create(REPORT_ALARM, { when: Math.max(target, deps.now() + MIN_ALARM_DELAY_MS), periodInMinutes: SAFETY_PERIOD_MINUTES * scale });
   }
 
-  async function deliver(outbox: Outbox, settings: ReportingSettings, scale: number): Promise<FlushResult> {
+  /** Why nothing can be sent: no endpoint ('off'), or one that is not a report endpoint (noted for the popup). */
+  async function refuse({ settings }: Step): Promise<FlushResult> {
+    if (!settings.reportEndpoint) return 'off';
+    const { state } = await readReporting();
+    await saveReporting({ state: { ...state, lastError: { code: 'endpoint_invalid', at: deps.now(), dropped: false } } });
+    return 'endpoint_invalid';
+  }
+
+  /** The outbox batch (when `outboxDue`), then, once it is through, what is pending (when `pendingDue`). */
+  async function flush(context: Step, { outboxDue, pendingDue }: { outboxDue: boolean; pendingDue: boolean }): Promise<FlushResult> {
+    let result: FlushResult = 'nothing';
+    if (context.outbox && outboxDue) result = await deliver(context.outbox, context);
+    if (!pendingDue || (context.outbox && result !== 'delivered')) return result;
+    for (let batch = 0; batch < MAX_BATCHES_PER_FLUSH; batch += 1) {
+      const outbox = await makeBatch(context.settings);
+      if (!outbox) return result;
+      result = await deliver(outbox, context);
+      if (result !== 'delivered') return result;
+    }
+    return result;
+  }
+
+  async function deliver(outbox: Outbox, context: Step): Promise<FlushResult> {
+    const { settings, scale } = context;
     // The next attempt is stored and armed before sending: a worker stopped mid-request retries by itself.
     const leased: Outbox = { ...outbox, attempts: outbox.attempts + 1, nextAttemptAt: deps.now() + retryDelay(outbox.attempts + 1, deps.random, scale) };
     await saveReporting({ outbox: leased });
-    await arm(settings, scale);
+    await arm(context);
     sending = true;
     const outcome = await postBatch(leased.body, { endpoint: settings.reportEndpoint, token: settings.reportToken }, deps.fetch, deps.now).finally(() => {
       sending = false;
@@ -80,7 +130,7 @@ export function createReporter(deps: ReporterDeps) {
     return 'retry';
   }
 
-  /** Moves pending counts into a persisted outbox batch in one storage write; null when none wait. */
+  /** Moves pending counts into a persisted outbox batch in one storage write; undefined when none wait. */
   async function makeBatch(settings: ReportingSettings): Promise<Outbox | undefined> {
     const { state } = await readReporting();
     const batchId = state.nextBatchId ?? deps.newBatchId();
@@ -95,33 +145,13 @@ export function createReporter(deps: ReporterDeps) {
     return written[OUTBOX_KEY] as Outbox | undefined;
   }
 
-  async function drainAndDeliver(settings: ReportingSettings, scale: number): Promise<FlushResult> {
-    let result: FlushResult = 'nothing';
-    for (let batch = 0; batch < MAX_BATCHES_PER_FLUSH; batch += 1) {
-      const outbox = await makeBatch(settings);
-      if (!outbox) return result;
-      result = await deliver(outbox, settings, scale);
-      if (result !== 'delivered') return result;
-    }
-    return result;
-  }
-
-  async function noteInvalidEndpoint(): Promise<FlushResult> {
-    const { state } = await readReporting();
-    await saveReporting({ state: { ...state, lastError: { code: 'endpoint_invalid', at: deps.now(), dropped: false } } });
-    return 'endpoint_invalid';
-  }
-
   /**
    * On worker start: make sure the alarm exists. Work that fell due while the browser was closed
    * waits a random while, so a send never follows whatever woke the worker.
    */
-  function start(): Promise<void> {
-    return exclusive(async () => {
-      const settings = await deps.settings();
-      const scale = await readTimeScale();
-      const now = deps.now();
-      const { outbox, state } = await readReporting();
+  const start = () =>
+    step(async (context) => {
+      const { settings, scale, now, outbox, state } = context;
       const nextState = { ...state, nextBatchId: state.nextBatchId ?? deps.newBatchId() };
       nextState.nextFlushAt ??= now + flushDelay(settings.reportIntervalMinutes, deps.random, scale);
       let nextOutbox = outbox;
@@ -130,69 +160,42 @@ export function createReporter(deps: ReporterDeps) {
         if (outbox && outbox.nextAttemptAt <= now) nextOutbox = { ...outbox, nextAttemptAt: now + wakeDelay(deps.random, scale) };
       }
       await saveReporting({ outbox: nextOutbox ?? null, state: nextState });
-      await arm(settings, scale);
+      await arm(context);
     });
-  }
 
   /** The alarm: retry a due batch; on the schedule, batch and send what is pending. */
-  function tick(): Promise<FlushResult> {
-    return exclusive(async () => {
-      const settings = await deps.settings();
-      const scale = await readTimeScale();
-      const now = deps.now();
-      const { outbox, state } = await readReporting();
-      const flushDue = state.nextFlushAt === undefined || now >= state.nextFlushAt - DUE_SLACK_MS;
-      let result: FlushResult = 'nothing';
-      if (!settings.reportEndpoint) result = 'off';
-      else if (!isReportEndpoint(settings.reportEndpoint)) result = await noteInvalidEndpoint();
-      else {
-        if (outbox && now >= outbox.nextAttemptAt - DUE_SLACK_MS) result = await deliver(outbox, settings, scale);
-        if (flushDue && (!outbox || result === 'delivered')) {
-          const rest = await drainAndDeliver(settings, scale);
-          if (rest !== 'nothing') result = rest;
-        }
-      }
-      if (flushDue) {
+  const tick = () =>
+    step(async (context) => {
+      const { settings, scale, now, outbox, state } = context;
+      const pendingDue = state.nextFlushAt === undefined || now >= state.nextFlushAt - DUE_SLACK_MS;
+      const outboxDue = outbox !== undefined && now >= outbox.nextAttemptAt - DUE_SLACK_MS;
+      const result = canSend(settings) ? await flush(context, { outboxDue, pendingDue }) : await refuse(context);
+      if (pendingDue) {
         const latest = (await readReporting()).state;
         await saveReporting({ state: { ...latest, nextFlushAt: deps.now() + flushDelay(settings.reportIntervalMinutes, deps.random, scale) } });
       }
-      await arm(settings, scale);
+      await arm(context);
       return result;
     });
-  }
 
   /** «Отправить сейчас»: the waiting batch at once, then everything pending, bypassing the schedule. */
-  function sendNow(): Promise<FlushResult> {
-    return exclusive(async () => {
-      const settings = await deps.settings();
-      if (!settings.reportEndpoint) return 'off';
-      if (!isReportEndpoint(settings.reportEndpoint)) return noteInvalidEndpoint();
-      const scale = await readTimeScale();
-      const { outbox } = await readReporting();
-      let result: FlushResult = 'nothing';
-      if (outbox) result = await deliver(outbox, settings, scale);
-      if (!outbox || result === 'delivered') {
-        const rest = await drainAndDeliver(settings, scale);
-        if (rest !== 'nothing') result = rest;
-      }
-      await arm(settings, scale);
+  const sendNow = () =>
+    step(async (context) => {
+      if (!canSend(context.settings)) return refuse(context);
+      const result = await flush(context, { outboxDue: true, pendingDue: true });
+      await arm(context);
       return result;
     });
-  }
 
   /** Test-only timing changed: start the schedule and any retry again from now on the new scale. */
-  function retime(): Promise<void> {
-    return exclusive(async () => {
-      const settings = await deps.settings();
-      const scale = await readTimeScale();
-      const now = deps.now();
-      const { outbox, state } = await readReporting();
+  const retime = () =>
+    step(async (context) => {
+      const { settings, scale, now, outbox, state } = context;
       const nextFlushAt = now + flushDelay(settings.reportIntervalMinutes, deps.random, scale);
       const nextOutbox = outbox && { ...outbox, nextAttemptAt: Math.min(outbox.nextAttemptAt, now + retryDelay(Math.max(1, outbox.attempts), deps.random, scale)) };
       await saveReporting({ outbox: nextOutbox ?? null, state: { ...state, nextFlushAt } });
-      await arm(settings, scale);
+      await arm(context);
     });
-  }
 
   return { start, tick, sendNow, retime, isSending: () => sending, settings: deps.settings, extVersion: deps.extVersion };
 }
