@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { AlternativeTarget } from './alternatives';
 import { EventName } from './events';
 import { MessengerId } from './messengers';
 
-/** Wire format v1 (DESIGN §6). Strict objects: an unknown key is a 400, never silently kept. */
+/** Wire formats v1 and v2 (DESIGN §6). Strict objects: an unknown key is a 400, never silently kept. */
 export const MAX_COUNT_ROWS = 1000;
 export const MAX_BATCH_BYTES = 64 * 1024;
 export const MAX_COUNT = 100_000;
@@ -20,13 +21,40 @@ export const CountRow = z.strictObject({
 });
 export type CountRow = z.infer<typeof CountRow>;
 
-export const ReportBatch = z.strictObject({
-  v: z.literal(1),
+/** One alternative visit cell: a day, a target id, how many visits. Never a host, URL or time. */
+export const VisitRow = z.strictObject({
+  day: Day,
+  target: AlternativeTarget,
+  n: z.int().min(1).max(MAX_COUNT),
+});
+export type VisitRow = z.infer<typeof VisitRow>;
+
+const header = {
   batchId: z.uuid({ version: 'v4' }),
   orgId: z.union([z.literal(''), OrgId]),
   extVersion: z.string().regex(/^\d{1,5}(\.\d{1,5}){0,3}$/),
+};
+
+export const ReportBatchV1 = z.strictObject({
+  v: z.literal(1),
+  ...header,
   counts: z.array(CountRow).min(1).max(MAX_COUNT_ROWS),
 });
+export type ReportBatchV1 = z.infer<typeof ReportBatchV1>;
+
+/** v2: `visits` beside `counts`; either may be empty, not both, and together at most 1,000 rows. */
+export const ReportBatchV2 = z
+  .strictObject({
+    v: z.literal(2),
+    ...header,
+    counts: z.array(CountRow).max(MAX_COUNT_ROWS),
+    visits: z.array(VisitRow).max(MAX_COUNT_ROWS),
+  })
+  .refine((batch) => batch.counts.length + batch.visits.length >= 1, { message: 'counts and visits are both empty', path: ['counts'] })
+  .refine((batch) => batch.counts.length + batch.visits.length <= MAX_COUNT_ROWS, { message: `at most ${MAX_COUNT_ROWS} rows in counts and visits together`, path: ['visits'] });
+export type ReportBatchV2 = z.infer<typeof ReportBatchV2>;
+
+export const ReportBatch = z.discriminatedUnion('v', [ReportBatchV1, ReportBatchV2]);
 export type ReportBatch = z.infer<typeof ReportBatch>;
 
 /** The day window (DESIGN §6): within the last 60 days, not in the future, one day of clock slack. */

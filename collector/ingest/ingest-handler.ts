@@ -103,7 +103,7 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
 
     const { batch } = validation;
     try {
-      const stored = await committer.submit({ districtId, batchId: batch.batchId, orgId: batch.orgId, counts: batch.counts });
+      const stored = await committer.submit({ districtId, batchId: batch.batchId, orgId: batch.orgId, counts: batch.counts, visits: batch.v === 2 ? batch.visits : [] });
       return stored ? json(202, { stored: true }) : json(200, { duplicate: true });
     } catch (error) {
       if (!(error instanceof QueueFullError)) console.error(`podskazka-collector: storing a report failed: ${describe(error)}`);

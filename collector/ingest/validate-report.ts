@@ -1,3 +1,4 @@
+import { ALTERNATIVE_TARGETS } from '../../protocol/alternatives';
 import { EVENT_NAMES } from '../../protocol/events';
 import { MESSENGER_IDS } from '../../protocol/messengers';
 import { dayWindow, MAX_COUNT, MAX_COUNT_ROWS, ReportBatch } from '../../protocol/report';
@@ -28,26 +29,31 @@ export function validateReport(value: unknown, today: Date): Validation {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return {
     ok: false,
-    reason: `The report does not match wire format v1: ${first.path || 'body'}: ${first.message}${more}`,
+    reason: `The report does not match wire format v1 or v2: ${first.path || 'body'}: ${first.message}${more}`,
     issues: issues.slice(0, MAX_ISSUES_SHOWN),
   };
 }
 
 function outsideWindow(batch: ReportBatch, { earliest, latest }: { earliest: string; latest: string }): Issue[] {
-  return batch.counts.flatMap((row, index) =>
-    row.day < earliest || row.day > latest
-      ? [{ path: `counts.${index}.day`, message: `day must be between ${earliest} and ${latest} (the last 60 days, not in the future)` }]
-      : [],
+  const rows: [string, readonly { day: string }[]][] = [['counts', batch.counts], ['visits', batch.v === 2 ? batch.visits : []]];
+  return rows.flatMap(([field, list]) =>
+    list.flatMap((row, index) =>
+      row.day < earliest || row.day > latest
+        ? [{ path: `${field}.${index}.day`, message: `day must be between ${earliest} and ${latest} (the last 60 days, not in the future)` }]
+        : [],
+    ),
   );
 }
 
-const BATCH_KEYS = 5;
+const BATCH_KEYS = { 1: 5, 2: 6 } as const;
 const ROW_KEYS = 4;
+const VISIT_KEYS = 3;
 const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 const ORG_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const EXT_VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
 const messengers = new Set<unknown>(MESSENGER_IDS);
 const events = new Set<unknown>(EVENT_NAMES);
+const targets = new Set<unknown>(ALTERNATIVE_TARGETS);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -70,18 +76,28 @@ function windowOf(today: Date) {
 }
 
 function isPlainValidBatch(value: unknown, days: Set<unknown>): value is ReportBatch {
-  if (!isPlainObject(value) || Object.keys(value).length !== BATCH_KEYS) return false;
+  if (!isPlainObject(value) || (value.v !== 1 && value.v !== 2) || Object.keys(value).length !== BATCH_KEYS[value.v]) return false;
   const { v, batchId, orgId, extVersion, counts } = value;
-  if (v !== 1 || typeof batchId !== 'string' || !UUID_V4.test(batchId)) return false;
+  const visits = v === 2 ? value.visits : [];
+  if (typeof batchId !== 'string' || !UUID_V4.test(batchId)) return false;
   if (typeof orgId !== 'string' || (orgId !== '' && !ORG_ID.test(orgId))) return false;
   if (typeof extVersion !== 'string' || !EXT_VERSION.test(extVersion)) return false;
-  if (!Array.isArray(counts) || counts.length < 1 || counts.length > MAX_COUNT_ROWS) return false;
+  if (!Array.isArray(counts) || !Array.isArray(visits)) return false;
+  const rows = counts.length + visits.length;
+  if ((v === 1 && counts.length < 1) || rows < 1 || rows > MAX_COUNT_ROWS) return false;
   for (const row of counts) {
     if (!isPlainObject(row) || Object.keys(row).length !== ROW_KEYS) return false;
     const { day, messenger, event, n } = row;
-    if (!messengers.has(messenger) || !events.has(event)) return false;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_COUNT) return false;
-    if (!days.has(day)) return false;
+    if (!messengers.has(messenger) || !events.has(event) || !isCount(n) || !days.has(day)) return false;
+  }
+  for (const row of visits) {
+    if (!isPlainObject(row) || Object.keys(row).length !== VISIT_KEYS) return false;
+    const { day, target, n } = row;
+    if (!targets.has(target) || !isCount(n) || !days.has(day)) return false;
   }
   return true;
+}
+
+function isCount(n: unknown): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_COUNT;
 }

@@ -19,7 +19,7 @@ export function openApiDocument(): object {
       title: 'Podskazka collector',
       version: '1',
       description:
-        'Receives day × messenger × event counts from the Podskazka extension (wire format v1, DESIGN §6), and serves the district dashboard (a session cookie from POST /api/v1/dashboard/login).',
+        'Receives day × messenger × event counts and day × target alternative visits from the Podskazka extension (wire formats v1 and v2, DESIGN §6), and serves the district dashboard (a session cookie from POST /api/v1/dashboard/login).',
     },
     components: {
       securitySchemes: {
@@ -35,14 +35,14 @@ export function openApiDocument(): object {
     paths: {
       '/api/v1/reports': {
         post: {
-          summary: 'Store one batch of counts',
+          summary: 'Store one batch of counts (and, in v2, alternative visits)',
           description: `Counts a batchId once however often it arrives. At most ${MAX_BATCH_BYTES} bytes; days within the last 60 days and not in the future.`,
           security: [{ reportToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportBatch' } } } },
           responses: {
             '202': jsonBody({ type: 'object', properties: { stored: { const: true } } }, 'Stored (after the commit).'),
             '200': jsonBody({ type: 'object', properties: { duplicate: { const: true } } }, 'This batchId was stored before; nothing counted.'),
-            '400': jsonBody(errorRef, 'Not valid JSON / UTF-8, or not wire format v1.'),
+            '400': jsonBody(errorRef, 'Not valid JSON / UTF-8, or neither wire format v1 nor v2.'),
             '401': jsonBody(errorRef, 'Missing, unknown or revoked token.'),
             '413': jsonBody(errorRef, 'Body larger than 64 KiB.'),
             '415': jsonBody(errorRef, 'Content-Type is not application/json.'),

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CountRow } from '../../protocol/report';
+import type { CountRow, VisitRow } from '../../protocol/report';
 import type { CountsTable, Database } from './schema';
 
 /**
@@ -14,6 +14,8 @@ export interface AcceptedBatch {
   batchId: string;
   orgId: string;
   counts: readonly CountRow[];
+  /** Alternative visits (wire format v2); absent or empty for a v1 batch. */
+  visits?: readonly VisitRow[];
 }
 
 /** Stores many batches in one transaction; per batch, true = stored now, false = batchId already known. */

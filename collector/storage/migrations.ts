@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { dashboardRollupsMigration } from './rollups';
 import type { Database, Engine } from './schema';
+import { visitsMigration } from './visits-migration';
 
 const POSTGRES_KEY_TEXT_COLUMNS: Record<string, [string, string][]> = {
   batches: [['batch_id', 'varchar(36)']],
@@ -100,6 +101,7 @@ function migrations(engine: Engine): Record<string, Migration> {
         for (const { tgname } of rows) await sql`drop trigger if exists ${sql.raw(tgname)} on counts`.execute(db);
       },
     },
+    '0005_alternative_visits': visitsMigration(engine),
   };
 }
 

@@ -5,3 +5,8 @@ export function rollupDeltas(batches: readonly PlainBatch[]): {
   days: { districtId: number; day: string; messenger: string; event: string; n: number }[];
   weeks: { districtId: number; weekStart: string; orgId: string; messenger: string; event: string; n: number }[];
 };
+export function visitDeltas(batches: readonly PlainBatch[]): {
+  cells: { districtId: number; orgId: string; day: string; target: string; n: number }[];
+  days: { districtId: number; day: string; target: string; n: number }[];
+  weeks: { districtId: number; weekStart: string; orgId: string; target: string; n: number }[];
+};

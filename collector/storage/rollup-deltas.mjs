@@ -37,3 +37,29 @@ export function rollupDeltas(batches) {
   }
   return { days: [...days.values()], weeks: [...weeks.values()] };
 }
+
+/**
+ * The alternative visits of `batches` summed per visits key (district × school × day × target)
+ * and per key of their two rollups (district_visit_days, school_visit_weeks).
+ */
+export function visitDeltas(batches) {
+  const cells = new Map();
+  const days = new Map();
+  const weeks = new Map();
+  const add = (map, key, make, n) => {
+    const found = map.get(key);
+    if (found) found.n += n;
+    else map.set(key, { ...make(), n });
+  };
+  for (const batch of batches) {
+    for (const row of batch.visits ?? []) {
+      const { districtId, orgId } = batch;
+      const { day, target, n } = row;
+      const weekStart = mondayOf(day);
+      add(cells, `${districtId}|${orgId}|${day}|${target}`, () => ({ districtId, orgId, day, target }), n);
+      add(days, `${districtId}|${day}|${target}`, () => ({ districtId, day, target }), n);
+      add(weeks, `${districtId}|${weekStart}|${orgId}|${target}`, () => ({ districtId, weekStart, orgId, target }), n);
+    }
+  }
+  return { cells: [...cells.values()], days: [...days.values()], weeks: [...weeks.values()] };
+}

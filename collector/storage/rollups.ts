@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 import type { Engine } from './schema';
+import { refillVisitRollups } from './visits-migration';
 
 /**
  * Rollups for the dashboard, kept by the ingest's store in the transaction that adds the counts
@@ -43,15 +44,16 @@ export function dashboardRollupsMigration(engine: Engine): Migration {
   };
 }
 
-/** Recomputes both rollups from `counts` in one transaction (after writes that bypass the ingest). */
+/** Recomputes the rollups from `counts` and `visits` in one transaction (after writes that bypass the ingest). */
 export async function rebuildRollups(db: Kysely<any>): Promise<void> {
   const engine: Engine = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
   await db.transaction().execute(async (trx) => {
     // Collectors sharing a PostgreSQL database keep storing meanwhile; their rollup writes wait.
-    if (engine === 'postgres') await sql`lock table district_days, school_weeks in exclusive mode`.execute(trx);
+    if (engine === 'postgres') await sql`lock table district_days, school_weeks, district_visit_days, school_visit_weeks in exclusive mode`.execute(trx);
     await sql`delete from district_days`.execute(trx);
     await sql`delete from school_weeks`.execute(trx);
     await fillRollups(trx, engine);
+    await refillVisitRollups(trx, engine);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AlternativeTarget } from '../../protocol/alternatives';
 import type { EventName } from '../../protocol/events';
 import type { MessengerId } from '../../protocol/messengers';
 
@@ -79,6 +80,31 @@ export interface SchoolWeeksTable {
   n: number;
 }
 
+/** Alternative visits per school and day (migration 0005, visits-migration.ts). */
+export interface VisitsTable {
+  district_id: number;
+  org_id: string;
+  day: string;
+  target: AlternativeTarget;
+  n: number;
+}
+
+export interface DistrictVisitDaysTable {
+  district_id: number;
+  day: string;
+  target: AlternativeTarget;
+  n: number;
+}
+
+export interface SchoolVisitWeeksTable {
+  district_id: number;
+  /** Monday of the ISO week, 'YYYY-MM-DD'. */
+  week_start: string;
+  org_id: string;
+  target: AlternativeTarget;
+  n: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   districts: DistrictsTable;
@@ -89,6 +115,9 @@ export interface Database {
   counts: CountsTable;
   district_days: DistrictDaysTable;
   school_weeks: SchoolWeeksTable;
+  visits: VisitsTable;
+  district_visit_days: DistrictVisitDaysTable;
+  school_visit_weeks: SchoolVisitWeeksTable;
 }
 
 export type Engine = 'sqlite' | 'postgres';

@@ -13,6 +13,7 @@ export interface PlainBatch {
   batchId: string;
   orgId: string;
   counts: readonly { day: string; messenger: string; event: string; n: number }[];
+  visits?: readonly { day: string; target: string; n: number }[];
 }
 
 export function createSqliteStore(sqlite: BetterSqlite3.Database, statements: SqliteStoreStatements): (batches: readonly PlainBatch[]) => boolean[];

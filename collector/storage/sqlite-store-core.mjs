@@ -1,9 +1,15 @@
-import { rollupDeltas } from './rollup-deltas.mjs';
+import { rollupDeltas, visitDeltas } from './rollup-deltas.mjs';
 
 const ADD_DISTRICT_DAY = `insert into district_days (district_id, day, messenger, event, n) values (?, ?, ?, ?, ?)
   on conflict (district_id, day, messenger, event) do update set n = n + excluded.n`;
 const ADD_SCHOOL_WEEK = `insert into school_weeks (district_id, week_start, org_id, messenger, event, n) values (?, ?, ?, ?, ?, ?)
   on conflict (district_id, week_start, org_id, messenger, event) do update set n = n + excluded.n`;
+const ADD_VISIT = `insert into visits (district_id, org_id, day, target, n) values (?, ?, ?, ?, ?)
+  on conflict (district_id, org_id, day, target) do update set n = case when n > ? - excluded.n then ? else n + excluded.n end`;
+const ADD_DISTRICT_VISIT_DAY = `insert into district_visit_days (district_id, day, target, n) values (?, ?, ?, ?)
+  on conflict (district_id, day, target) do update set n = n + excluded.n`;
+const ADD_SCHOOL_VISIT_WEEK = `insert into school_visit_weeks (district_id, week_start, org_id, target, n) values (?, ?, ?, ?, ?)
+  on conflict (district_id, week_start, org_id, target) do update set n = n + excluded.n`;
 
 /**
  * The SQLite batch store's transaction: plain JavaScript, so the collector's writer thread runs it
@@ -17,6 +23,9 @@ export function createSqliteStore(sqlite, { batchSql, countSql, countParameters,
   const insertCount = sqlite.prepare(countSql);
   const addDistrictDay = sqlite.prepare(ADD_DISTRICT_DAY);
   const addSchoolWeek = sqlite.prepare(ADD_SCHOOL_WEEK);
+  const addVisit = sqlite.prepare(ADD_VISIT);
+  const addDistrictVisitDay = sqlite.prepare(ADD_DISTRICT_VISIT_DAY);
+  const addSchoolVisitWeek = sqlite.prepare(ADD_SCHOOL_VISIT_WEEK);
   return sqlite.transaction((batches) => {
     const seen = new Set();
     const stored = [];
@@ -40,6 +49,10 @@ export function createSqliteStore(sqlite, { batchSql, countSql, countParameters,
     const rollups = rollupDeltas(stored);
     for (const row of rollups.days) addDistrictDay.run(row.districtId, row.day, row.messenger, row.event, row.n);
     for (const row of rollups.weeks) addSchoolWeek.run(row.districtId, row.weekStart, row.orgId, row.messenger, row.event, row.n);
+    const visits = visitDeltas(stored);
+    for (const row of visits.cells) addVisit.run(row.districtId, row.orgId, row.day, row.target, Math.min(row.n, ceiling), ceiling, ceiling);
+    for (const row of visits.days) addDistrictVisitDay.run(row.districtId, row.day, row.target, row.n);
+    for (const row of visits.weeks) addSchoolVisitWeek.run(row.districtId, row.weekStart, row.orgId, row.target, row.n);
     return result;
   });
 }

@@ -47,7 +47,7 @@ describe.each(ENGINES)('POST /api/v1/reports on $name', ({ name, skip }) => {
     const response = await f.post(validBatch({ counts: [{ day: '2026-11-22', messenger: 'icq', event: 'opened', n: 0 }], extra: 1 }));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; issues: { path: string; message: string }[] };
-    expect(body.error).toMatch(/^The report does not match wire format v1: /);
+    expect(body.error).toMatch(/^The report does not match wire format v1 or v2: /);
     expect(body.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['counts.0.messenger', 'counts.0.n']));
     expect(body.issues.every((issue) => issue.message.length > 0)).toBe(true);
     expect(await f.countsOf(f.north.id)).toEqual({});
@@ -154,11 +154,14 @@ describe('collector service routes', () => {
     const openapi = (await (await f.app.request('/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
-      components: { schemas: { ReportBatch: { required: string[]; properties: Record<string, unknown> } } };
+      components: { schemas: { ReportBatch: { oneOf: { required: string[]; properties: { visits?: { items: { properties: object } } } }[] } } };
     };
     expect(openapi.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.paths)).toContain('/api/v1/reports');
-    expect(openapi.components.schemas.ReportBatch.required).toEqual(['v', 'batchId', 'orgId', 'extVersion', 'counts']);
+    const [v1, v2] = openapi.components.schemas.ReportBatch.oneOf;
+    expect(v1!.required).toEqual(['v', 'batchId', 'orgId', 'extVersion', 'counts']);
+    expect(v2!.required).toEqual(['v', 'batchId', 'orgId', 'extVersion', 'counts', 'visits']);
+    expect(Object.keys(v2!.properties.visits!.items.properties)).toEqual(['day', 'target', 'n']);
   });
 
   it('answers 405 with a reason for GET on the report path', async () => {

@@ -87,3 +87,33 @@ describe.each(ENGINES)('upgrading a first-release database on $name', ({ name, s
     }
   });
 });
+
+describe.each(ENGINES)('upgrading a database of the previous release (0003) on $name', ({ name, skip }) => {
+  let remove: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await remove?.();
+    remove = undefined;
+  });
+
+  it.skipIf(skip)('keeps its counts and starts storing alternative visits with their rollups', async () => {
+    const fresh = name === 'sqlite' ? freshSqliteTarget() : await freshPostgresTarget();
+    remove = fresh.remove;
+    const old = await firstReleaseDatabase(fresh.target);
+    await migrateToLatest(old, name, '0003_postgres_write_tuning');
+    const districtId = await addDistrict(old, 'Северный');
+    await old.destroy();
+
+    const upgraded = await openDatabase(fresh.target);
+    try {
+      const visits = [{ day: '2026-11-18', target: 'sferum', n: 4 }] as const;
+      const counts = [{ day: '2026-11-18', messenger: 'telegram', event: 'opened', n: 2 }] as const;
+      expect(await storeBatches(upgraded, [{ districtId, batchId: '00000000-0000-4000-8000-000000000003', orgId: 'school-1', counts, visits }])).toEqual([true]);
+      expect(await upgraded.db.selectFrom('visits').select(['org_id', 'day', 'target', 'n']).execute()).toEqual([{ org_id: 'school-1', day: '2026-11-18', target: 'sferum', n: 4 }]);
+      expect((await upgraded.db.selectFrom('school_visit_weeks').select(['week_start', 'n']).execute()).map((row) => [row.week_start, Number(row.n)])).toEqual([['2026-11-16', 4]]);
+      expect((await upgraded.db.selectFrom('district_visit_days').select('n').execute()).map((row) => Number(row.n))).toEqual([4]);
+      expect((await upgraded.db.selectFrom('counts').select('n').execute()).map((row) => row.n)).toEqual([2]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
