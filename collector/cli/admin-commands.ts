@@ -3,10 +3,12 @@ import { REPORTS_PATH } from '../server/app';
 import { managedConfiguration } from '../../deploy/managed-configuration';
 import { addDistrict, addRegion, findDistrict } from '../storage/districts';
 import type { CollectorDatabase } from '../storage/open-database';
+import { findSchool } from '../storage/schools';
+import type { UserRole } from '../storage/schema';
 import { addTokenValue, createToken, hashToken, revokeToken } from '../storage/tokens';
 import { UsageError } from './main';
 
-type Out = (line: string) => void;
+export type Out = (line: string) => void;
 
 export async function addDistrictCommand({ db }: CollectorDatabase, name: string, regionName: string | undefined, out: Out): Promise<void> {
   const cleanName = name.trim();
@@ -31,15 +33,43 @@ export async function revokeTokenCommand({ db }: CollectorDatabase, token: strin
   out('token revoked; collectors stop accepting it within 10 seconds');
 }
 
-export async function addUser({ db }: CollectorDatabase, district: string, login: string, stdin: string | null, out: Out): Promise<void> {
-  const { id, name } = await requireDistrict(db, district);
+export interface UserGrant {
+  role: UserRole;
+  /** A district's name or number; for the region role, the region's. */
+  place: string;
+  /** The school's orgId, for the school role. */
+  school?: string;
+}
+
+/** `user add PLACE LOGIN [--role region|district|school] [--school ORGID]`. */
+export async function addUser({ db }: CollectorDatabase, grant: UserGrant, login: string, stdin: string | null, out: Out): Promise<void> {
   if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(login)) throw new UsageError('a login is 2–64 letters, digits, ".", "_", "@" or "-"');
   if (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()) throw new UsageError(`login «${login}» is taken`);
+  const where = await userScope(db, grant);
   const given = stdin?.replace(/\r?\n$/, '') || null;
   if (given !== null && given.length < 10) throw new UsageError('the password from stdin must be at least 10 characters');
   const password = given ?? generatePassword();
-  await db.insertInto('users').values({ login, password_hash: await hashPassword(password), role: 'district', district_id: id, region_id: null }).execute();
-  out(`user «${login}» added to «${name}»${given === null ? `; password: ${password}` : ''}`);
+  await db
+    .insertInto('users')
+    .values({ login, password_hash: await hashPassword(password), role: grant.role, district_id: where.districtId, region_id: where.regionId, org_id: where.orgId })
+    .execute();
+  out(`user «${login}» added to «${where.title}»${grant.role === 'district' ? '' : ` as a ${grant.role} user`}${given === null ? `; password: ${password}` : ''}`);
+}
+
+async function userScope(db: CollectorDatabase['db'], { role, place, school }: UserGrant) {
+  if (role !== 'school' && school) throw new UsageError('--school is only for --role school');
+  if (role === 'region') {
+    const byName = await db.selectFrom('regions').select(['id', 'name']).where('name', '=', place).executeTakeFirst();
+    const region = byName ?? (/^\d{1,9}$/.test(place) ? await db.selectFrom('regions').select(['id', 'name']).where('id', '=', Number(place)).executeTakeFirst() : undefined);
+    if (!region) throw new UsageError(`no region «${place}» (a region is created with: district add NAME --region REGION)`);
+    return { districtId: null, regionId: region.id, orgId: null, title: region.name };
+  }
+  const district = await requireDistrict(db, place);
+  if (role === 'district') return { districtId: district.id, regionId: null, orgId: null, title: district.name };
+  if (!school) throw new UsageError('--role school needs --school ORGID (the school\'s code in the directory)');
+  const found = await findSchool(db, district.id, school);
+  if (!found) throw new UsageError(`no school «${school}» in «${district.name}» (add it with: school add ${district.name} ${school} "Название")`);
+  return { districtId: district.id, regionId: null, orgId: school, title: `${found.name}, ${district.name}` };
 }
 
 export async function policyCommand({ db }: CollectorDatabase, district: string, endpoint: string, token: string | undefined, out: Out): Promise<void> {
@@ -73,7 +103,7 @@ function reportsUrl(endpoint: string): string {
   return url.toString();
 }
 
-async function requireDistrict(db: CollectorDatabase['db'], district: string) {
+export async function requireDistrict(db: CollectorDatabase['db'], district: string) {
   const found = await findDistrict(db, district);
   if (!found) throw new UsageError(`no district «${district}» (create it with: district add NAME)`);
   return found;

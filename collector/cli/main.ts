@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { databaseTarget, openDatabase, type CollectorDatabase } from '../storage/open-database';
+import { addSchoolCommand, importSchoolsCommand } from './school-commands';
 import { addUser, addDistrictCommand, addTokenCommand, policyCommand, revokeTokenCommand } from './admin-commands';
 import { serveCommand } from './serve';
 import { USAGE } from './usage';
@@ -28,7 +29,8 @@ export async function main(argv: string[], io: Output = defaultOutput): Promise<
     return await run(argv, io);
   } catch (error) {
     if (error instanceof HelpRequested) return (io.out(USAGE), 0);
-    console.error(`podskazka-collector: ${explain(error)}`);
+    // A usage error may list several lines (a school list's bad rows); anything else, its first line.
+    console.error(`podskazka-collector: ${error instanceof UsageError ? error.message : explain(error)}`);
     return 1;
   }
 }
@@ -43,7 +45,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     const { values, text } = parse(argv.slice(1), { host: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } }, 0);
     return serveCommand({ target: target(values), host: text('host'), port: text('port'), demo: values.demo === true }, io.out);
   }
-  const key = ['district', 'token', 'user'].includes(command) ? `${command} ${sub ?? ''}` : command;
+  const key = ['district', 'school', 'token', 'user'].includes(command) ? `${command} ${sub ?? ''}` : command;
   const rest = key === command ? argv.slice(1) : argv.slice(2);
   switch (key) {
     case 'district add': {
@@ -58,10 +60,20 @@ async function run(argv: string[], io: Output): Promise<number> {
       const { values, positionals } = parse(rest, {}, 1, 'token revoke TOKEN');
       return withDatabase(values, (database) => revokeTokenCommand(database, positionals[0]!, io.out));
     }
+    case 'school add': {
+      const { values, positionals } = parse(rest, {}, 3, 'school add DISTRICT ORGID "Название"');
+      return withDatabase(values, (database) => addSchoolCommand(database, positionals[0]!, positionals[1]!, positionals[2]!, io.out));
+    }
+    case 'school import': {
+      const { values, positionals } = parse(rest, {}, 2, 'school import DISTRICT FILE.csv');
+      return withDatabase(values, (database) => importSchoolsCommand(database, positionals[0]!, positionals[1]!, io.out));
+    }
     case 'user add': {
-      const { values, positionals } = parse(rest, {}, 2, 'user add DISTRICT LOGIN');
+      const { values, text, positionals } = parse(rest, { role: { type: 'string' }, school: { type: 'string' } }, 2, 'user add DISTRICT LOGIN [--role region|district|school] [--school ORGID]');
+      const role = text('role') ?? 'district';
+      if (role !== 'district' && role !== 'region' && role !== 'school') throw new UsageError('--role is region, district or school');
       const password = await io.readStdin();
-      return withDatabase(values, (database) => addUser(database, positionals[0]!, positionals[1]!, password, io.out));
+      return withDatabase(values, (database) => addUser(database, { role, place: positionals[0]!, school: text('school') }, positionals[1]!, password, io.out));
     }
     case 'policy': {
       const { values, text, positionals } = parse(rest, { endpoint: { type: 'string' }, token: { type: 'string' } }, 1, 'policy DISTRICT --endpoint URL');

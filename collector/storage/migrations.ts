@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { schoolsAndRolesMigration } from './migration-0006-schools-roles';
 import { dashboardRollupsMigration } from './rollups';
 import type { Database, Engine } from './schema';
 import { visitsMigration } from './visits-migration';
@@ -102,6 +103,7 @@ function migrations(engine: Engine): Record<string, Migration> {
       },
     },
     '0005_alternative_visits': visitsMigration(engine),
+    '0006_schools_and_roles': schoolsAndRolesMigration(engine),
   };
 }
 

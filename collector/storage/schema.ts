@@ -28,7 +28,7 @@ export interface TokensTable {
   revoked: number;
 }
 
-export type UserRole = 'district' | 'region';
+export type UserRole = 'district' | 'region' | 'school';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -37,6 +37,15 @@ export interface UsersTable {
   role: UserRole;
   district_id: number | null;
   region_id: number | null;
+  /** A school user's school (with its district_id); null for the other roles. */
+  org_id: string | null;
+}
+
+/** A district's directory of schools (migration 0006). */
+export interface SchoolsTable {
+  district_id: number;
+  org_id: string;
+  name: string;
 }
 
 export interface SessionsTable {
@@ -110,6 +119,7 @@ export interface Database {
   districts: DistrictsTable;
   tokens: TokensTable;
   users: UsersTable;
+  schools: SchoolsTable;
   sessions: SessionsTable;
   batches: BatchesTable;
   counts: CountsTable;

@@ -52,7 +52,7 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
         <div>
           <h1>Подсказка</h1>
           <p>
-            {session.role === 'region' ? 'Регион' : 'Район'}: <strong>{session.scopeName}</strong>
+            {session.role === 'region' ? 'Регион' : session.role === 'school' ? 'Школа' : 'Район'}: <strong>{session.scopeName}</strong>
           </p>
         </div>
         <div class="topbar-actions">

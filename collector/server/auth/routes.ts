@@ -50,7 +50,7 @@ export function authRoutes(db: Kysely<Database>, options: AuthOptions): Hono<Das
     const user = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
     // An unknown login still pays for one scrypt, so timing does not tell which logins exist.
     const valid = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
-    const scope = user && valid ? await resolveScope(db, { role: user.role, districtId: user.district_id, regionId: user.region_id }) : null;
+    const scope = user && valid ? await resolveScope(db, { role: user.role, districtId: user.district_id, regionId: user.region_id, orgId: user.org_id }) : null;
     if (!user || !valid || !scope) {
       options.limiter.recordFailure(login);
       return c.json({ error: 'Неверный логин или пароль.' }, 401);

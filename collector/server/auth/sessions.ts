@@ -17,6 +17,7 @@ export interface SessionUser {
   role: UserRole;
   districtId: number | null;
   regionId: number | null;
+  orgId: string | null;
 }
 
 export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -39,7 +40,7 @@ export async function findSession(db: Kysely<Database>, id: string | undefined, 
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id_hash', 'sessions.csrf_token', 'users.id', 'users.login', 'users.role', 'users.district_id', 'users.region_id'])
+    .select(['sessions.id_hash', 'sessions.csrf_token', 'users.id', 'users.login', 'users.role', 'users.district_id', 'users.region_id', 'users.org_id'])
     .where('sessions.id_hash', '=', hashSessionId(id))
     .where('sessions.expires_at', '>', epochSeconds(now))
     .executeTakeFirst();
@@ -52,6 +53,7 @@ export async function findSession(db: Kysely<Database>, id: string | undefined, 
     role: row.role,
     districtId: row.district_id,
     regionId: row.region_id,
+    orgId: row.org_id,
   };
 }
 

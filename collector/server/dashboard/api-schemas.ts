@@ -14,8 +14,8 @@ const IsoDay = z.string().describe('A day, "YYYY-MM-DD".');
 
 export const SessionInfo = z.object({
   login: z.string(),
-  role: z.enum(['district', 'region']),
-  scopeName: z.string().describe("The district's or the region's name."),
+  role: z.enum(['district', 'region', 'school']),
+  scopeName: z.string().describe("The district's, the region's or the school's name."),
   csrfToken: z.string().describe('Sent back in the X-CSRF-Token header of every state-changing request.'),
 });
 

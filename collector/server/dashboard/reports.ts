@@ -5,10 +5,12 @@ import type { Database } from '../../storage/schema';
 import type { EventCounts, OverviewResponse, Share, TrendResponse, UnitRow, UnitsResponse, WeeksResponse } from './api-types';
 import { isoWeekOf, weekRange, weeksBetween, weeksEndingAt, type WeekRange } from './iso-week';
 import { suppressSmall } from './k-anonymity';
-import { daySpan, totalsByDistrict, totalsBySchool, totalsInRange, weeklyTotals, type CountSum } from './queries';
-import { districtIds, type Scope } from './scope';
+import { daySpan, totalsByDistrict, totalsBySchool, totalsInRange, weeklyTotals, type CountSum, type ReadScope } from './queries';
+import { districtIds, schoolFilter, type Scope } from './scope';
 
 /** The dashboard's answers, built from queries.ts; exported for the API routes and bench/. */
+const reader = (scope: Scope): ReadScope => ({ ids: districtIds(scope), orgId: schoolFilter(scope) });
+
 const zeroCounts = (): EventCounts => {
   const counts = {} as EventCounts;
   for (const event of EVENT_NAMES) counts[event] = 0;
@@ -22,7 +24,7 @@ function share(counts: EventCounts): Share {
 
 /** `latest` is the last week that has ended by `today`: the one a district reports upward. */
 export async function availableWeeks(db: Kysely<Database>, scope: Scope, today: string): Promise<WeeksResponse> {
-  const span = await daySpan(db, districtIds(scope));
+  const span = await daySpan(db, reader(scope));
   const weeks = span ? weeksBetween(span.from, span.to) : [];
   const finished = weeks.filter((week) => weekRange(week)!.to < today);
   return { weeks, latest: finished.at(-1) ?? weeks.at(-1) ?? null };
@@ -31,7 +33,7 @@ export async function availableWeeks(db: Kysely<Database>, scope: Scope, today: 
 export async function weeklyOverview(db: Kysely<Database>, scope: Scope, range: WeekRange): Promise<OverviewResponse> {
   const byMessenger = new Map<MessengerId, EventCounts>(MESSENGER_IDS.map((id) => [id, zeroCounts()]));
   const totals = zeroCounts();
-  for (const row of await totalsInRange(db, districtIds(scope), range)) {
+  for (const row of await totalsInRange(db, reader(scope), range)) {
     byMessenger.get(row.messenger)![row.event] += row.n;
     totals[row.event] += row.n;
   }
@@ -48,7 +50,7 @@ export async function weeklyOverview(db: Kysely<Database>, scope: Scope, range: 
 
 /** Up to `count` weeks ending at `lastWeek`, never starting before the scope's first week with data. */
 export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: string, count: number): Promise<TrendResponse> {
-  const span = await daySpan(db, districtIds(scope));
+  const span = await daySpan(db, reader(scope));
   const firstWithData = span ? isoWeekOf(span.from)! : lastWeek;
   const weeks = weeksEndingAt(lastWeek, count).filter((week) => week >= firstWithData || week === lastWeek);
   const series = new Map<MessengerId, EventCounts<number[]>>();
@@ -58,7 +60,7 @@ export async function weeklyTrend(db: Kysely<Database>, scope: Scope, lastWeek: 
   }
   // weeksEndingAt makes only valid week names, so every week has its range and keeps its index.
   const ranges = weeks.map((week) => weekRange(week)!);
-  for (const row of await weeklyTotals(db, districtIds(scope), ranges)) {
+  for (const row of await weeklyTotals(db, reader(scope), ranges)) {
     series.get(row.messenger)![row.event][row.week]! += row.n;
     all[row.event][row.week]! += row.n;
   }
@@ -95,8 +97,8 @@ function unitRows(sums: (CountSum & { unit: string })[]): UnitRow[] {
 /** A district user: per school. A region user: per district, never per school of another district. */
 export async function weeklyUnits(db: Kysely<Database>, scope: Scope, range: WeekRange): Promise<UnitsResponse> {
   const ids = districtIds(scope);
-  if (scope.role === 'district') {
-    const sums = await totalsBySchool(db, ids, range);
+  if (scope.role !== 'region') {
+    const sums = await totalsBySchool(db, reader(scope), range);
     return { week: range.week, unitKind: 'school', rows: unitRows(sums.map((s) => ({ unit: s.orgId, messenger: s.messenger, event: s.event, n: s.n }))) };
   }
   const names = new Map(scope.districts.map((d) => [d.id, d.name]));
