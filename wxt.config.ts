@@ -2,14 +2,14 @@ import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
+import { FIREFOX_EXTENSION_ID } from './deploy/firefox-policy';
+import { GUIDE_FILE } from './messages/guide-address';
 import { managedSchema } from './protocol/managed-schema';
 import { contentScriptMatches } from './rules/match-patterns';
 
 /** Public half of deploy/dev-key.pem: gives the stable id leiigdjfeefjmcnfndecnklanfbdneep. */
 const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0DQmFYKgaaFqJ1ZpC6j8f4rEnm3/R2XFMBmon5BUWPSKG9YDRS7Q9mlwAhbC90odhiu8xeDF6sakQddwKI2k+13YDr5TWsqXDjGhl5sBpKn01YmcGyLMxI6fH2wUqnU+4N1I7RJuZcjjtyJl1OOyESwil0bRqiKvjQw4/Nez/ifE2YF/cPbbQvZ2u6O63KuC2TuIlmlhKInpEPPMTIHeNJEj7vlbjbICU8Cq9+H46zQZKLfLjjMPsypFR7MXqrY3q1v2V3uoWB5Ei/szW0tN8cNRZgi1NTYeUd2ryhwiLscJ2iF1D/6v+fLzTEowF7J6tlpcaVCgidJpxuXo161G9QIDAQAB';
-
-export const GECKO_ID = 'podskazka@podskazka.ru';
 
 /**
  * Content scripts run on every messenger page, so they are built smaller than the other entrypoints:
@@ -53,12 +53,12 @@ export default defineConfig({
     host_permissions: contentScriptMatches(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
-    web_accessible_resources: [{ resources: ['guide.html'], matches: ['<all_urls>'] }],
+    web_accessible_resources: [{ resources: [GUIDE_FILE], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
-              id: GECKO_ID,
+              id: FIREFOX_EXTENSION_ID,
               strict_min_version: '128.0',
               // Firefox's consent taxonomy: daily counts of visits to the listed messenger sites are
               // browsing activity, though no address or person is ever in them (docs/privacy.md).

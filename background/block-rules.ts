@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Policy } from '../protocol/policy';
 import { activeRules } from '../settings/active-rules';
-import { guidePath } from './guide-url';
+import { guidePath } from '../messages/guide-address';
 import { serialQueue } from './serial';
 
 type DnrRule = Browser.declarativeNetRequest.Rule;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ContentMessage, Decision, type NudgeEventMessage, type VisitMessage } from '../messages';
+import { GUIDE_PATH } from '../messages/guide-address';
 import { recordEvent } from './count-store';
 import { replaceWithGuide } from './block-loaded-page';
 import { decidePresentation } from './decide-presentation';
@@ -7,8 +8,6 @@ import { interstitialTexts } from './interstitial-texts';
 import { currentSettings } from './policy-followers';
 import { nudgeTexts } from './nudge-texts';
 import { snoozeMessenger } from './snooze';
-
-export const GUIDE_PATH = '/guide.html';
 
 /** Counts the visit as `opened` and answers with what the page should show. */
 export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<Decision> {

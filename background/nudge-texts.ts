@@ -1,14 +1,13 @@
-import { CATALOGUE } from '../rules';
+import { messengerName } from '../rules';
 import type { MessengerId } from '../protocol/messengers';
 import type { NudgeTexts, UiLocale } from '../messages';
 import { translate } from '../i18n';
 
 /** The nudge's words in the decided language; the page receives them ready, with no locale files. */
 export function nudgeTexts(locale: UiLocale, messenger: MessengerId, alternativeName: string): NudgeTexts {
-  const messengerName = CATALOGUE.find((entry) => entry.id === messenger)?.name ?? messenger;
   return {
     label: translate(locale, 'nudge_label'),
-    rule: translate(locale, 'nudge_rule', [messengerName]),
+    rule: translate(locale, 'nudge_rule', [messengerName(messenger)]),
     openAlternative: translate(locale, 'nudge_openAlternative', [alternativeName]),
     howToMove: translate(locale, 'nudge_howToMove'),
     personalUse: translate(locale, 'nudge_personalUse'),

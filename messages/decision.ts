@@ -38,6 +38,7 @@ export const InterstitialTexts = z.strictObject({
   proceed: text,
   howToMove: text,
 });
+export type InterstitialTexts = z.infer<typeof InterstitialTexts>;
 
 export const Decision = z.strictObject({
   presentation: Presentation,

@@ -9,7 +9,11 @@ export const MAX_BATCH_BYTES = 64 * 1024;
 export const MAX_COUNT = 100_000;
 export const MAX_DAY_AGE = 60;
 
-export const OrgId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'orgId: 1–64 characters of A–Z, a–z, 0–9, ".", "_", "-"');
+/** The patterns of an orgId and an extVersion; the collector's fast path tests them too. */
+export const ORG_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+export const EXT_VERSION_PATTERN = /^\d{1,5}(\.\d{1,5}){0,3}$/;
+
+export const OrgId = z.string().regex(ORG_ID_PATTERN, 'orgId: 1–64 characters of A–Z, a–z, 0–9, ".", "_", "-"');
 
 export const Day = z.iso.date();
 
@@ -32,7 +36,7 @@ export type VisitRow = z.infer<typeof VisitRow>;
 const header = {
   batchId: z.uuid({ version: 'v4' }),
   orgId: z.union([z.literal(''), OrgId]),
-  extVersion: z.string().regex(/^\d{1,5}(\.\d{1,5}){0,3}$/),
+  extVersion: z.string().regex(EXT_VERSION_PATTERN),
 };
 
 export const ReportBatchV1 = z.strictObject({

@@ -1,7 +1,7 @@
 import { ALTERNATIVE_TARGETS } from '../../protocol/alternatives';
 import { EVENT_NAMES } from '../../protocol/events';
 import { MESSENGER_IDS } from '../../protocol/messengers';
-import { dayWindow, MAX_COUNT, MAX_COUNT_ROWS, ReportBatch } from '../../protocol/report';
+import { dayWindow, EXT_VERSION_PATTERN, MAX_COUNT, MAX_COUNT_ROWS, ORG_ID_PATTERN, ReportBatch } from '../../protocol/report';
 
 export interface Issue {
   path: string;
@@ -49,8 +49,6 @@ const BATCH_KEYS = { 1: 5, 2: 6 } as const;
 const ROW_KEYS = 4;
 const VISIT_KEYS = 3;
 const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const ORG_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const EXT_VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
 const messengers = new Set<unknown>(MESSENGER_IDS);
 const events = new Set<unknown>(EVENT_NAMES);
 const targets = new Set<unknown>(ALTERNATIVE_TARGETS);
@@ -80,8 +78,8 @@ function isPlainValidBatch(value: unknown, days: Set<unknown>): value is ReportB
   const { v, batchId, orgId, extVersion, counts } = value;
   const visits = v === 2 ? value.visits : [];
   if (typeof batchId !== 'string' || !UUID_V4.test(batchId)) return false;
-  if (typeof orgId !== 'string' || (orgId !== '' && !ORG_ID.test(orgId))) return false;
-  if (typeof extVersion !== 'string' || !EXT_VERSION.test(extVersion)) return false;
+  if (typeof orgId !== 'string' || (orgId !== '' && !ORG_ID_PATTERN.test(orgId))) return false;
+  if (typeof extVersion !== 'string' || !EXT_VERSION_PATTERN.test(extVersion)) return false;
   if (!Array.isArray(counts) || !Array.isArray(visits)) return false;
   const rows = counts.length + visits.length;
   if ((v === 1 && counts.length < 1) || rows < 1 || rows > MAX_COUNT_ROWS) return false;

@@ -1,15 +1,6 @@
-import type { DecisionAlternative, UiLocale } from '../../messages';
+import type { DecisionAlternative, InterstitialTexts, UiLocale } from '../../messages';
 import type { NudgeChoices } from '../nudge/choices';
 import { trusted } from '../nudge/trusted';
-
-export interface InterstitialTexts {
-  title: string;
-  rule: string;
-  openAlternative: string;
-  personalUse: string;
-  proceed: string;
-  howToMove: string;
-}
 
 export interface InterstitialProps extends NudgeChoices {
   texts: InterstitialTexts;

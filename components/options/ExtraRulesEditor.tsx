@@ -1,7 +1,7 @@
 import { MESSENGER_IDS, SURFACES } from '../../protocol/messengers';
 import type { ExtraRule } from '../../protocol/policy';
 import type { Translate } from '../../i18n';
-import { CATALOGUE } from '../../rules';
+import { messengerName } from '../../rules';
 
 export interface ExtraRulesEditorProps {
   rules: ExtraRule[];
@@ -10,7 +10,6 @@ export interface ExtraRulesEditorProps {
   onChange: (rules: ExtraRule[]) => void;
 }
 
-const messengerName = (id: string) => CATALOGUE.find((entry) => entry.id === id)?.name ?? id;
 
 /** One row per district-added address: messenger, host, optional path, what it is. */
 export function ExtraRulesEditor({ rules, disabled, t, onChange }: ExtraRulesEditorProps) {

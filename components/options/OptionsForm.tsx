@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { translator, type UiLocale } from '../../i18n';
 import { MESSENGER_IDS } from '../../protocol/messengers';
 import { Mode, type Policy, type PolicyKey } from '../../protocol/policy';
-import { CATALOGUE } from '../../rules';
+import { messengerName } from '../../rules';
 import { describeProblem, type EffectiveSettings, type SettingsProblem } from '../../settings';
 import { SettingsStatus } from '../settings-status/SettingsStatus';
 import { ExtraRulesEditor } from './ExtraRulesEditor';
@@ -95,7 +95,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
               checked={draft.messengers.includes(id)}
               onChange={(event) => set('messengers', event.currentTarget.checked ? MESSENGER_IDS.filter((m) => m === id || draft.messengers.includes(m)) : draft.messengers.filter((m) => m !== id))}
             />{' '}
-            {CATALOGUE.find((entry) => entry.id === id)?.name ?? id}
+            {messengerName(id)}
           </label>
         ))}
       </Field>

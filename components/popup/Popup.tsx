@@ -1,5 +1,6 @@
 import type { Tally } from '../../background/count-store';
 import { translator, type UiLocale } from '../../i18n';
+import { GUIDE_PATH } from '../../messages/guide-address';
 import { TodayCounts } from './TodayCounts';
 import { POPUP_SECTIONS } from './sections';
 
@@ -18,7 +19,7 @@ export function Popup({ locale, today, onOpenGuide }: PopupProps) {
       <p>{t('popup_about')}</p>
       <p>
         <a
-          href="/guide.html"
+          href={GUIDE_PATH}
           onClick={(event) => {
             event.preventDefault();
             onOpenGuide();

@@ -1,6 +1,7 @@
 import type { OverviewResponse } from '../../server/dashboard/api-types';
 import { EventHeaderCells } from './EventHeaderCells';
-import { EVENTS, formatNumber, messengerName, weekLabel } from './labels';
+import { messengerName } from '../../../rules/messenger-name';
+import { EVENTS, formatNumber, weekLabel } from './labels';
 
 /** District (or region) totals for the week: one row per messenger that has any count. */
 export function OverviewTable({ overview }: { overview: OverviewResponse }) {

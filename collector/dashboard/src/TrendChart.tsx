@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { EventName } from '../../../protocol/events';
 import type { TrendResponse } from '../../server/dashboard/api-types';
-import { EVENT_LABELS, MESSENGER_COLORS, formatShare, messengerName, weekShortLabel } from './labels';
+import { messengerName } from '../../../rules/messenger-name';
+import { EVENT_LABELS, MESSENGER_COLORS, formatShare, weekShortLabel } from './labels';
 
 type Measure = Extract<EventName, 'opened' | 'nudge_shown' | 'alternative_opened'> | 'share';
 const MEASURES: Measure[] = ['opened', 'nudge_shown', 'alternative_opened', 'share'];

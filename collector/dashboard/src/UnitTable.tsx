@@ -1,6 +1,7 @@
 import type { UnitsResponse } from '../../server/dashboard/api-types';
 import { EventHeaderCells } from './EventHeaderCells';
-import { EVENTS, formatNumber, messengerName } from './labels';
+import { messengerName } from '../../../rules/messenger-name';
+import { EVENTS, formatNumber } from './labels';
 
 const cell = (value: number | string) => (typeof value === 'number' ? formatNumber(value) : value);
 

@@ -1,6 +1,5 @@
 import { EVENT_NAMES, type EventName } from '../../../protocol/events';
 import type { MessengerId } from '../../../protocol/messengers';
-import { CATALOGUE } from '../../../rules/catalogue';
 import { EVENT_TITLES } from '../../server/dashboard/event-titles';
 import { weekRange } from '../../server/dashboard/iso-week';
 import { range } from '../../../i18n/typography';
@@ -9,8 +8,6 @@ export const EVENT_LABELS: Record<EventName, string> = EVENT_TITLES;
 
 export const EVENTS = EVENT_NAMES;
 
-const names = new Map(CATALOGUE.map((entry) => [entry.id, entry.name]));
-export const messengerName = (id: MessengerId): string => names.get(id) ?? id;
 
 /** Distinct, colour-blind-friendly colours (Okabe–Ito and Tol), one per messenger. */
 export const MESSENGER_COLORS: Record<MessengerId, string> = {

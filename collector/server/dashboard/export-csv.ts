@@ -1,10 +1,8 @@
 import { EVENT_NAMES } from '../../../protocol/events';
-import { CATALOGUE } from '../../../rules/catalogue';
+import { messengerName } from '../../../rules/messenger-name';
 import type { UnitsResponse } from './api-types';
 import { toCsv } from './csv';
 import { EVENT_TITLES } from './event-titles';
-
-const messengerNames = new Map(CATALOGUE.map((entry) => [entry.id, entry.name]));
 
 /** One row per school (or district) × messenger, one column per event, "<5" already applied. */
 export function weekCsv(units: UnitsResponse): string {
@@ -13,7 +11,7 @@ export function weekCsv(units: UnitsResponse): string {
   const rows = units.rows.map((row) => [
     units.week,
     row.unit,
-    messengerNames.get(row.messenger) ?? row.messenger,
+    messengerName(row.messenger),
     ...EVENT_NAMES.map((event) => row.cells[event]),
   ]);
   return toCsv(header, rows);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideReason } from '../../../components/guide-notice/GuideReasonNotice';
+import { guideReason } from '../../../messages/guide-address';
 
 describe('guideReason', () => {
   it('reads what the background put in the guide address', () => {
