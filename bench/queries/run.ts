@@ -6,7 +6,7 @@ import { isoWeekOf } from '../../collector/server/dashboard/iso-week';
 import type { Scope } from '../../collector/server/dashboard/scope';
 import { addDistrict } from '../../collector/storage/districts';
 import { openDatabase, refreshStatistics, type CollectorDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
-import type { AcceptedBatch } from '../../collector/storage/batch-sql';
+import { foldAll, type AcceptedBatch } from '../../collector/storage/batch-sql';
 import { createBatchStore } from '../../collector/storage/store-batches';
 import { freshPostgresDatabase, percentile } from '../support';
 import { districtYear } from './district-year';
@@ -24,7 +24,7 @@ const lastDay = new Date().toISOString().slice(0, 10);
 
 async function load(database: CollectorDatabase): Promise<{ scope: Scope; rows: number; seconds: number }> {
   const districtId = await addDistrict(database.db, 'Bench district');
-  const store = createBatchStore(database);
+  const { store, fold } = createBatchStore(database);
   const started = performance.now();
   let group: AcceptedBatch[] = [];
   let rows = 0;
@@ -33,10 +33,12 @@ async function load(database: CollectorDatabase): Promise<{ scope: Scope; rows: 
     rows += batch.counts.length;
     if (group.length === 250) {
       await store(group);
+      await foldAll(fold);
       group = [];
     }
   }
   if (group.length) await store(group);
+  await foldAll(fold);
   return { scope: { role: 'district', name: 'Bench district', districts: [{ id: districtId, name: 'Bench district' }] }, rows, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,6 +1,8 @@
 import { MAX_BATCH_BYTES } from '../../protocol/report';
 import type { CollectorDatabase } from '../storage/open-database';
+import type { FoldHold } from '../storage/sqlite-store-core.mjs';
 import { createBatchWriter } from '../storage/store-batches';
+import { startBackgroundFold, type FoldSchedule } from './background-fold';
 import { createGroupCommitter, QueueFullError, type GroupCommitOptions, type GroupCommitter } from './group-commit';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';
 import { readLimitedBody } from './read-body';
@@ -28,7 +30,9 @@ export interface IngestResponse {
 export interface Ingest {
   handle(request: IngestRequest): Promise<IngestResponse>;
   committer: GroupCommitter;
-  /** Stores what is queued, then stops the writer. */
+  /** Stores what is queued and folds everything stored, so counts and rollups are exact. */
+  settle(): Promise<void>;
+  /** Stores what is queued, folds it, then stops the writer. */
   close(): Promise<void>;
 }
 
@@ -37,6 +41,8 @@ export interface IngestOptions {
   rateLimit?: RateLimit;
   tokenTtlMs?: number;
   groupCommit?: GroupCommitOptions;
+  /** When the log is folded; `holdMs`/`onHold` only for crash tests (a fold's transaction held open). */
+  fold?: FoldSchedule & FoldHold;
   today?: () => Date;
 }
 
@@ -55,11 +61,12 @@ export const INGEST_PREFLIGHT_HEADERS = {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, today = () => new Date() }: IngestOptions): Ingest {
+export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, fold = {}, today = () => new Date() }: IngestOptions): Ingest {
   const tokens = createTokenDirectory(database.db, tokenTtlMs);
   const limiter = createRateLimiter(rateLimit);
-  const writer = createBatchWriter(database);
+  const writer = createBatchWriter(database, { holdMs: fold.holdMs, onHold: fold.onHold });
   const committer = createGroupCommitter(writer.store, { concurrency: writer.pipeline, ...groupCommit });
+  const folding = startBackgroundFold(writer.fold, fold);
 
   async function handle(request: IngestRequest): Promise<IngestResponse> {
     try {
@@ -111,12 +118,19 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
     }
   }
 
+  async function settle() {
+    await committer.drain();
+    await folding.catchUp();
+  }
+
   async function close() {
     await committer.drain();
+    await folding.stop();
+    await folding.catchUp();
     await writer.close();
   }
 
-  return { handle, committer, close };
+  return { handle, committer, settle, close };
 }
 
 function isJson(contentType: string | null | undefined): boolean {

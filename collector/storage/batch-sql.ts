@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CountRow, VisitRow } from '../../protocol/report';
 import type { CountsTable, Database } from './schema';
+import type { LogEntry } from './sqlite-store-core.mjs';
 
 /**
  * What every batch store shares, whatever the engine: the batch it takes, its answer, the count
@@ -18,8 +19,39 @@ export interface AcceptedBatch {
   visits?: readonly VisitRow[];
 }
 
-/** Stores many batches in one transaction; per batch, true = stored now, false = batchId already known. */
+/**
+ * Stores many batches in one transaction, each as its batchId and one row of the batch log; per
+ * batch, true = stored now, false = batchId already known. The next fold adds them to counts and
+ * the rollups.
+ */
 export type BatchStore = (batches: readonly AcceptedBatch[]) => Promise<boolean[]>;
+
+/**
+ * Folds at most `limit` log rows into counts and the rollups in one transaction; how many it
+ * folded (0: none pending, or, unless `wait`, another collector of the database is folding).
+ */
+export type Fold = (limit: number, wait?: boolean) => Promise<number>;
+
+export interface BatchWriter {
+  store: BatchStore;
+  fold: Fold;
+  close: () => Promise<void>;
+  /** How many groups may be handed to `store` at once. */
+  pipeline: number;
+}
+
+/** The most log rows one fold takes (about 2–4 s of the bench's load at its fastest). */
+export const FOLD_LIMIT = 20_000;
+
+/** Folds until the log is empty (waiting for another collector's fold, on PostgreSQL). */
+export async function foldAll(fold: Fold, limit = FOLD_LIMIT): Promise<void> {
+  while ((await fold(limit, true)) === limit);
+}
+
+/** The log row of a batch: its count and visit rows as JSON text. */
+export function toLogEntries(batches: readonly AcceptedBatch[]): LogEntry[] {
+  return batches.map((batch) => ({ districtId: batch.districtId, batchId: batch.batchId, orgId: batch.orgId, counts: JSON.stringify(batch.counts), visits: JSON.stringify(batch.visits ?? []) }));
+}
 
 /** Counts saturate here instead of overflowing PostgreSQL's integer, which would fail a whole group. */
 export const COUNT_CEILING = 2_000_000_000;

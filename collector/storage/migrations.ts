@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { schoolsAndRolesMigration } from './migration-0006-schools-roles';
 import { dashboardRollupsMigration } from './rollups';
+import { batchLogMigration } from './batch-log-migration';
 import type { Database, Engine } from './schema';
 import { visitsMigration } from './visits-migration';
 
@@ -104,6 +105,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     },
     '0005_alternative_visits': visitsMigration(engine),
     '0006_schools_and_roles': schoolsAndRolesMigration(engine),
+    '0008_batch_log': batchLogMigration(engine),
   };
 }
 

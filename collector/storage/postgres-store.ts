@@ -1,15 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import { toLogEntries, type AcceptedBatch, type BatchWriter } from './batch-sql';
+import { foldOnPostgres } from './postgres-fold';
 import type { Database } from './schema';
-import { mondayOf } from './rollup-deltas.mjs';
-import { COUNT_CEILING, type AcceptedBatch, type BatchStore } from './batch-sql';
+import type { FoldHold, LogEntry } from './sqlite-store-core.mjs';
 
-/** The PostgreSQL store: each group in one statement; a batchId repeated within the group is stored once. */
-export function postgresStore(db: Kysely<Database>, pool: pg.Pool): BatchStore {
-  return async (batches) => {
-    const { first, unique } = firstOfEachBatchId(batches);
-    const inserted = await storeOnPostgres(db, pool, unique);
-    return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
+/**
+ * The PostgreSQL store and fold: each group in one statement; a batchId repeated within the group
+ * is stored once. Two groups may be stored at once on two connections (batchIds locked in key
+ * order: no deadlock).
+ */
+export function postgresWriter(db: Kysely<Database>, pool: pg.Pool, hold: FoldHold = {}): BatchWriter {
+  return {
+    async store(batches) {
+      const { first, unique } = firstOfEachBatchId(batches);
+      const inserted = await storeOnPostgres(db, pool, toLogEntries(unique));
+      return batches.map((batch, index) => first.get(batch.batchId) === index && inserted.has(batch.batchId));
+    },
+    fold: (limit, wait = false) => foldOnPostgres(db, pool, limit, wait, hold),
+    close: async () => {},
+    pipeline: 2,
   };
 }
 
@@ -26,105 +36,27 @@ function firstOfEachBatchId(batches: readonly AcceptedBatch[]): { first: Map<str
 }
 
 /**
- * A whole group of batches in ONE statement (so one round trip and one implicit transaction):
- * the batchIds, the count rows and the visit rows travel as arrays, new batchIds are inserted
- * first, and only their rows are summed into counts and visits and into the dashboard's rollups
- * (district_days, school_weeks, district_visit_days, school_visit_weeks; the week's Monday comes
- * from JavaScript). Rows are locked in key order, table by table, so collectors
- * sharing the database never deadlock. Returns the batchIds stored now.
- * The statement's text never changes, so it runs as a named statement: each connection plans it
- * once instead of once per group (≈ 15 % of the statement's time).
+ * A whole group of batches in ONE statement (one round trip, one implicit transaction): the
+ * batches travel as five arrays, new batchIds are inserted in key order, and only the new batches
+ * get a row in batch_log. Returns the batchIds stored now.
+ * The statement's text never changes, so it runs as a named statement, planned once per connection.
  */
-async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly AcceptedBatch[]): Promise<Set<string>> {
-  const batchList = { batchId: unique.map((batch) => batch.batchId), districtId: unique.map((batch) => batch.districtId) };
-  const visits = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], target: [] as string[], n: [] as number[], weekStart: [] as string[] };
-  for (const batch of unique) {
-    for (const row of batch.visits ?? []) {
-      visits.batchId.push(batch.batchId);
-      visits.districtId.push(batch.districtId);
-      visits.orgId.push(batch.orgId);
-      visits.day.push(row.day);
-      visits.target.push(row.target);
-      visits.n.push(row.n);
-      visits.weekStart.push(mondayOf(row.day));
-    }
-  }
-  const columns = { batchId: [] as string[], districtId: [] as number[], orgId: [] as string[], day: [] as string[], messenger: [] as string[], event: [] as string[], n: [] as number[], weekStart: [] as string[] };
-  for (const batch of unique) {
-    for (const row of batch.counts) {
-      columns.batchId.push(batch.batchId);
-      columns.districtId.push(batch.districtId);
-      columns.orgId.push(batch.orgId);
-      columns.day.push(row.day);
-      columns.messenger.push(row.messenger);
-      columns.event.push(row.event);
-      columns.n.push(row.n);
-      columns.weekStart.push(mondayOf(row.day));
-    }
-  }
+async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly LogEntry[]): Promise<Set<string>> {
   const statement = sql<{ batch_id: string }>`
     with incoming as (
-      select batch_id collate "C" as batch_id, district_id, org_id collate "C" as org_id, day collate "C" as day,
-             messenger collate "C" as messenger, event collate "C" as event, n, week_start collate "C" as week_start
-      from unnest(${columns.batchId}::text[], ${columns.districtId}::int[], ${columns.orgId}::text[], ${columns.day}::text[],
-                  ${columns.messenger}::text[], ${columns.event}::text[], ${columns.n}::int[], ${columns.weekStart}::text[])
-        as t(batch_id, district_id, org_id, day, messenger, event, n, week_start)
-    ), incoming_visits as (
-      select batch_id collate "C" as batch_id, district_id, org_id collate "C" as org_id, day collate "C" as day,
-             target collate "C" as target, n, week_start collate "C" as week_start
-      from unnest(${visits.batchId}::text[], ${visits.districtId}::int[], ${visits.orgId}::text[], ${visits.day}::text[],
-                  ${visits.target}::text[], ${visits.n}::int[], ${visits.weekStart}::text[])
-        as t(batch_id, district_id, org_id, day, target, n, week_start)
+      select batch_id collate "C" as batch_id, district_id, org_id collate "C" as org_id, counts, visits
+      from unnest(${unique.map((entry) => entry.batchId)}::text[], ${unique.map((entry) => entry.districtId)}::int[],
+                  ${unique.map((entry) => entry.orgId)}::text[], ${unique.map((entry) => entry.counts)}::text[],
+                  ${unique.map((entry) => entry.visits)}::text[])
+        as t(batch_id, district_id, org_id, counts, visits)
     ), new_batches as (
       insert into batches (batch_id, district_id)
-      select batch_id collate "C", district_id from unnest(${batchList.batchId}::text[], ${batchList.districtId}::int[]) as t(batch_id, district_id)
-      order by 1
+      select batch_id, district_id from incoming order by batch_id
       on conflict (batch_id) do nothing
       returning batch_id
-    ), fresh as materialized (
-      select * from incoming where batch_id in (select batch_id from new_batches)
-    ), added as (
-      insert into counts (district_id, org_id, day, messenger, event, n)
-      select district_id, org_id, day, messenger, event, least(sum(n), ${COUNT_CEILING})
-      from fresh
-      group by district_id, org_id, day, messenger, event
-      order by district_id, org_id, day, messenger, event
-      on conflict (district_id, org_id, day, messenger, event) do update
-        set n = case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end
-    ), district_rollup as (
-      insert into district_days as d (district_id, day, messenger, event, n)
-      select district_id, day, messenger, event, sum(n) from fresh
-      group by district_id, day, messenger, event
-      order by district_id, day, messenger, event
-      on conflict (district_id, day, messenger, event) do update set n = d.n + excluded.n
-    ), school_rollup as (
-      insert into school_weeks as s (district_id, week_start, org_id, messenger, event, n)
-      select district_id, week_start, org_id, messenger, event, sum(n) from fresh
-      group by district_id, week_start, org_id, messenger, event
-      order by district_id, week_start, org_id, messenger, event
-      on conflict (district_id, week_start, org_id, messenger, event) do update set n = s.n + excluded.n
-    ), fresh_visits as materialized (
-      select * from incoming_visits where batch_id in (select batch_id from new_batches)
-    ), visits_added as (
-      insert into visits (district_id, org_id, day, target, n)
-      select district_id, org_id, day, target, least(sum(n), ${COUNT_CEILING})
-      from fresh_visits
-      group by district_id, org_id, day, target
-      order by district_id, org_id, day, target
-      on conflict (district_id, org_id, day, target) do update
-        set n = case when visits.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else visits.n + excluded.n end
-    ), visit_district_rollup as (
-      insert into district_visit_days as d (district_id, day, target, n)
-      select district_id, day, target, sum(n) from fresh_visits
-      group by district_id, day, target
-      order by district_id, day, target
-      on conflict (district_id, day, target) do update set n = d.n + excluded.n
-    ), visit_school_rollup as (
-      insert into school_visit_weeks as s (district_id, week_start, org_id, target, n)
-      select district_id, week_start, org_id, target, sum(n) from fresh_visits
-      group by district_id, week_start, org_id, target
-      order by district_id, week_start, org_id, target
-      on conflict (district_id, week_start, org_id, target) do update set n = s.n + excluded.n
+    ), logged as (
+      insert into batch_log (district_id, org_id, counts, visits)
+      select district_id, org_id, counts, visits from incoming where batch_id in (select batch_id from new_batches)
     )
     select batch_id from new_batches`.compile(db);
   const { rows } = await pool.query<{ batch_id: string }>({ name: 'podskazka_store_batches', text: statement.sql, values: [...statement.parameters] });

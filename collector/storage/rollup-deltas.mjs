@@ -18,7 +18,7 @@ export function mondayOf(day) {
   return monday;
 }
 
-/** Sums the rows of `batches` per district_days key and per school_weeks key. */
+/** Sums the rows of `batches` per district_days key and per school_weeks key (each row keeps its `key`). */
 export function rollupDeltas(batches) {
   const days = new Map();
   const weeks = new Map();
@@ -27,12 +27,12 @@ export function rollupDeltas(batches) {
       const dayKey = `${batch.districtId}|${row.day}|${row.messenger}|${row.event}`;
       const day = days.get(dayKey);
       if (day) day.n += row.n;
-      else days.set(dayKey, { districtId: batch.districtId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
+      else days.set(dayKey, { key: dayKey, districtId: batch.districtId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
       const weekStart = mondayOf(row.day);
       const weekKey = `${batch.districtId}|${weekStart}|${batch.orgId}|${row.messenger}|${row.event}`;
       const week = weeks.get(weekKey);
       if (week) week.n += row.n;
-      else weeks.set(weekKey, { districtId: batch.districtId, weekStart, orgId: batch.orgId, messenger: row.messenger, event: row.event, n: row.n });
+      else weeks.set(weekKey, { key: weekKey, districtId: batch.districtId, weekStart, orgId: batch.orgId, messenger: row.messenger, event: row.event, n: row.n });
     }
   }
   return { days: [...days.values()], weeks: [...weeks.values()] };
@@ -49,7 +49,7 @@ export function visitDeltas(batches) {
   const add = (map, key, make, n) => {
     const found = map.get(key);
     if (found) found.n += n;
-    else map.set(key, { ...make(), n });
+    else map.set(key, { key, ...make(), n });
   };
   for (const batch of batches) {
     for (const row of batch.visits ?? []) {

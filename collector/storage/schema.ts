@@ -61,6 +61,17 @@ export interface BatchesTable {
   district_id: number;
 }
 
+/** Accepted batches not yet folded into counts and the rollups (batch-log-migration.ts). */
+export interface BatchLogTable {
+  seq: Generated<number>;
+  district_id: number;
+  org_id: string;
+  /** The batch's count rows, JSON: [{day, messenger, event, n}, …]. */
+  counts: string;
+  /** Its alternative visits, JSON: [{day, target, n}, …] ([] for a v1 batch). */
+  visits: string;
+}
+
 export interface CountsTable {
   district_id: number;
   org_id: string;
@@ -122,6 +133,7 @@ export interface Database {
   schools: SchoolsTable;
   sessions: SessionsTable;
   batches: BatchesTable;
+  batch_log: BatchLogTable;
   counts: CountsTable;
   district_days: DistrictDaysTable;
   school_weeks: SchoolWeeksTable;

@@ -16,5 +16,20 @@ export interface PlainBatch {
   visits?: readonly { day: string; target: string; n: number }[];
 }
 
-export function createSqliteStore(sqlite: BetterSqlite3.Database, statements: SqliteStoreStatements): (batches: readonly PlainBatch[]) => boolean[];
+/** A batch as the log keeps it: its rows as JSON text. */
+export interface LogEntry {
+  districtId: number;
+  batchId: string;
+  orgId: string;
+  counts: string;
+  visits: string;
+}
+
+export interface FoldHold {
+  holdMs?: number;
+  onHold?: () => void;
+}
+
+export function createSqliteStore(sqlite: BetterSqlite3.Database, statements: Pick<SqliteStoreStatements, 'batchSql'>): (entries: readonly LogEntry[]) => boolean[];
+export function createSqliteFold(sqlite: BetterSqlite3.Database, statements: SqliteStoreStatements, hold?: FoldHold): (limit: number) => number;
 export function tuneSqlite(sqlite: BetterSqlite3.Database): void;

@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
-import { createSqliteStore, type SqliteStoreStatements } from './sqlite-store-core.mjs';
-import { addCounts, COUNT_CEILING, insertBatchIds, type BatchStore } from './batch-sql';
+import { createSqliteFold, createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
+import { addCounts, COUNT_CEILING, insertBatchIds, toLogEntries, type BatchWriter } from './batch-sql';
 
 const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };
 const COUNT_COLUMNS = ['district_id', 'org_id', 'day', 'messenger', 'event', 'n'] as const;
@@ -20,27 +20,36 @@ export function sqliteStatements(db: Kysely<Database>): SqliteStoreStatements {
 }
 
 /** In this thread, on Kysely's own connection (held, so its other queries wait for ours). */
-export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.Database): BatchStore {
-  const store = createSqliteStore(sqlite, sqliteStatements(db));
-  return (batches) => db.connection().execute(async () => store(batches));
+export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.Database, hold: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
+  const statements = sqliteStatements(db);
+  const store = createSqliteStore(sqlite, statements);
+  const fold = createSqliteFold(sqlite, statements, hold);
+  return {
+    store: (batches) => db.connection().execute(async () => store(toLogEntries(batches))),
+    fold: (limit) => db.connection().execute(async () => fold(limit)),
+    close: async () => {},
+  };
 }
+
+type Request = { entries: LogEntry[] } | { fold: number };
 
 /**
  * In a writer thread with its own connection: SQLite's synchronous work then runs beside the
  * main thread's HTTP and validation instead of blocking them. A thread that dies is replaced.
  */
-export function sqliteWriterThread(db: Kysely<Database>, file: string): { store: BatchStore; close: () => Promise<void> } {
+export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs = 0, onHold }: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
   const statements = sqliteStatements(db);
-  const waiting = new Map<number, { resolve: (stored: boolean[]) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let worker: Worker | null = null;
 
   const start = () => {
-    const started = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements } });
-    started.on('message', (message: { id: number; stored?: boolean[]; error?: string }) => {
+    const started = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements, holdMs } });
+    started.on('message', (message: { id: number; result?: never; error?: string; holding?: true }) => {
+      if (message.holding) return onHold?.();
       const caller = waiting.get(message.id);
       waiting.delete(message.id);
-      if (message.stored) caller?.resolve(message.stored);
+      if (message.error === undefined) caller?.resolve(message.result!);
       else caller?.reject(new Error(message.error));
     });
     const fail = (error: Error) => {
@@ -53,16 +62,20 @@ export function sqliteWriterThread(db: Kysely<Database>, file: string): { store:
     return started;
   };
 
+  const send = <T>(request: Request) => {
+    worker ??= start();
+    const id = nextId++;
+    const sent = worker;
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (result: never) => void, reject });
+      sent.postMessage({ id, ...request });
+    });
+  };
+
   return {
-    store(batches) {
-      worker ??= start();
-      const id = nextId++;
-      const sent = worker;
-      return new Promise<boolean[]>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        sent.postMessage({ id, batches });
-      });
-    },
+    // Rows travel as JSON text: one string to copy instead of an object per row.
+    store: (batches) => send<boolean[]>({ entries: toLogEntries(batches) }),
+    fold: (limit) => send<number>({ fold: limit }),
     async close() {
       if (!worker) return;
       const closing = worker;

@@ -1,33 +1,36 @@
-import type { AcceptedBatch, BatchStore } from './batch-sql';
+import { foldAll, type AcceptedBatch, type BatchWriter } from './batch-sql';
 import type { CollectorDatabase } from './open-database';
-import { postgresStore } from './postgres-store';
+import { postgresWriter } from './postgres-store';
+import type { FoldHold } from './sqlite-store-core.mjs';
 import { sqliteStoreInThread, sqliteWriterThread } from './sqlite-writer';
 
 /**
- * The engine choice, and nothing else: which store writes batches to this database.
- * SQLite: two statements prepared once and run row by row in one synchronous transaction
- * (sqlite-writer.ts). PostgreSQL: the whole group in one statement (postgres-store.ts).
+ * The engine choice, and nothing else: which store and fold write batches to this database.
+ * SQLite: statements prepared once and run row by row in one synchronous transaction
+ * (sqlite-writer.ts). PostgreSQL: a whole group in one statement (postgres-store.ts, postgres-fold.ts).
+ * `hold` only for crash tests (a fold's transaction held open).
  */
-export function createBatchStore(database: CollectorDatabase): BatchStore {
-  if (database.sqlite) return sqliteStoreInThread(database.db, database.sqlite);
+export function createBatchStore(database: CollectorDatabase, hold: FoldHold = {}): BatchWriter {
+  if (database.sqlite) return { ...sqliteStoreInThread(database.db, database.sqlite, hold), pipeline: 1 };
   const { pool } = database;
   if (!pool) throw new Error('a PostgreSQL database without its pool');
-  return postgresStore(database.db, pool);
+  return postgresWriter(database.db, pool, hold);
 }
 
 /**
- * For a long-running collector: on a SQLite file, the store runs in a writer thread of its own.
- * `pipeline` is how many groups may be handed over at once: the writer thread takes the next
- * group from its queue the moment it commits one, instead of idling while the answers go out and
- * the next group is gathered (it still writes one transaction at a time). On PostgreSQL two
- * statements run at once on two connections (rows locked in key order, so they cannot deadlock).
+ * For a long-running collector: on a SQLite file, the store and the fold run in a writer thread
+ * of its own, which takes the next group from its queue the moment it commits one instead of
+ * idling while the answers go out and the next group is gathered (still one transaction at a time).
  */
-export function createBatchWriter(database: CollectorDatabase): { store: BatchStore; close: () => Promise<void>; pipeline: number } {
-  if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file), pipeline: 2 };
-  return { store: createBatchStore(database), close: async () => {}, pipeline: database.engine === 'postgres' ? 2 : 1 };
+export function createBatchWriter(database: CollectorDatabase, hold: FoldHold = {}): BatchWriter {
+  if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file, hold), pipeline: 2 };
+  return createBatchStore(database, hold);
 }
 
-/** The whole store in one call, for callers without a long-lived store (CLI, demo, tests). */
-export function storeBatches(database: CollectorDatabase, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
-  return createBatchStore(database)(batches);
+/** Stores and folds at once, for callers without a long-lived store (CLI, demo, tests). */
+export async function storeBatches(database: CollectorDatabase, batches: readonly AcceptedBatch[]): Promise<boolean[]> {
+  const writer = createBatchStore(database);
+  const stored = await writer.store(batches);
+  await foldAll(writer.fold);
+  return stored;
 }

@@ -17,10 +17,13 @@ describe.each(ENGINES)('alternative visits (wire format v2) on $name', ({ name, 
     if (!skip) await f.drop();
   });
 
-  const visitsOf = async (districtId: number) =>
-    Object.fromEntries(
+  /** Once everything answered so far is folded. */
+  const visitsOf = async (districtId: number) => {
+    await f.ingest.settle();
+    return Object.fromEntries(
       (await f.database.db.selectFrom('visits').selectAll().where('district_id', '=', districtId).execute()).map((row) => [`${row.org_id}|${row.day}|${row.target}`, Number(row.n)]),
     );
+  };
 
   it.skipIf(skip)('stores counts and visits of a v2 batch once per batchId, per district × school × day × target', async () => {
     const batch = v2();
@@ -64,6 +67,7 @@ describe.each(ENGINES)('alternative visits (wire format v2) on $name', ({ name, 
     await f.post(v2());
     await f.post(v2({ orgId: 'school-0600', counts: [], visits: [{ day: '2026-11-24', target: 'vk_messenger', n: 3 }, { day: '2026-11-24', target: 'max', n: 1 }] }));
     await f.post(v2({ counts: [], visits: [{ day: '2026-11-23', target: 'max', n: 1 }] }), { authorization: `Bearer ${f.south.token}` });
+    await f.ingest.settle();
     const read = async () => ({
       week: await visitTotalsInRange(f.database.db, [f.north.id], WEEK),
       trend: await weeklyVisitTotals(f.database.db, [f.north.id, f.south.id], [PREVIOUS_WEEK, WEEK]),

@@ -30,7 +30,7 @@ export interface IngestFixture {
   north: { id: number; token: string };
   south: { id: number; token: string };
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
-  /** counts of a district as "org|day|messenger|event" → n */
+  /** counts of a district as "org|day|messenger|event" → n, once everything answered so far is folded */
   countsOf(districtId: number): Promise<Record<string, number>>;
   drop(): Promise<void>;
 }
@@ -57,6 +57,7 @@ export async function ingestFixture(engine: EngineName, options: Partial<IngestO
         body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
       }),
     async countsOf(districtId) {
+      await ingest.settle();
       const rows = await database.db.selectFrom('counts').selectAll().where('district_id', '=', districtId).execute();
       return Object.fromEntries(rows.map((row) => [`${row.org_id}|${row.day}|${row.messenger}|${row.event}`, row.n]));
     },
