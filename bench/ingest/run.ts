@@ -1,44 +1,70 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshPostgresDatabase, startServer } from '../support';
+import { promisify } from 'node:util';
+import { freshPostgresDatabase, percentile, startServer } from '../support';
+import { probeFoldLag } from './fold-lag';
 
 /**
  * Ingest throughput: wrk posts wire-format batches (../shared/bench/report-batches.lua, 10 rows
  * each, a fresh batchId each) to a bare node:http server and to the collector on SQLite and on
- * PostgreSQL, in one run, bare first and last to show the drift. Prints a Markdown table.
+ * PostgreSQL, in one run, bare first and last to show the drift; then each gets a paced load of
+ * about 2,000 batches a second for its latency (paced-batches.lua: the same connections, each
+ * waiting PACE_MS between an answer and its next batch). On the collectors, the fold's lag is
+ * probed during both loads (fold-lag.ts). Prints a Markdown table.
  *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32]
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ensure-postgres.sh); skipped without.
  */
 const seconds = Number(process.argv[2] ?? 8);
 const connections = Number(process.argv[3] ?? 32);
+const PACE_MS = 15;
 const script = join(import.meta.dirname, '../../../shared/bench/report-batches.lua');
+const pacedScript = join(import.meta.dirname, 'paced-batches.lua');
+const run = promisify(execFile);
 
 interface Result {
   name: string;
   perSecond: number;
   p99: string;
   failures: number;
+  lag: number[];
+  paced: Awaited<ReturnType<typeof runWrk>>;
+  pacedLag: number[];
 }
 
-function runWrk(name: string, url: string): Result {
-  const output = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, '--latency', `${url}/api/v1/reports`], { encoding: 'utf8' });
-  const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
-  const p99 = /\s99%\s+(\S+)/.exec(output)?.[1] ?? '?';
-  const failures = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0) + Number(/Socket errors: .*?timeout (\d+)/.exec(output)?.[1] ?? 0);
-  return { name, perSecond, p99, failures };
+async function runWrk(url: string, paced = false) {
+  const env = { ...process.env, REPORT_BATCHES: script, PACE_MS: String(PACE_MS) };
+  const { stdout } = await run('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', paced ? pacedScript : script, '--latency', `${url}/api/v1/reports`], { encoding: 'utf8', env });
+  const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN);
+  const p99 = /\s99%\s+(\S+)/.exec(stdout)?.[1] ?? '?';
+  const failures = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) + Number(/Socket errors: .*?timeout (\d+)/.exec(stdout)?.[1] ?? 0);
+  return { perSecond, p99, failures };
+}
+
+/** Runs `load` while probing the fold's lag (collectors only). */
+async function withLag<T>(url: string, where: string | undefined, load: () => Promise<T>): Promise<[T, number[]]> {
+  if (!where) return [await load(), []];
+  let running = true;
+  const lag = probeFoldLag(url, where, () => running);
+  const result = await load().finally(() => {
+    running = false;
+  });
+  return [result, await lag];
 }
 
 /** Lets the previous run's background work (PostgreSQL's checkpoint after a drop, autovacuum) end first. */
 const SETTLE_MS = 5000;
 
-async function measure(name: string, serverScript: string, args: string[] = []): Promise<Result> {
+async function measure(name: string, serverScript: string, where?: string): Promise<Result> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const server = await startServer(serverScript, args);
+  const server = await startServer(serverScript, where ? [where] : []);
   try {
-    runWrk(name, server.url); // warm-up run: JIT, page cache, connection pool
-    return runWrk(name, server.url);
+    await runWrk(server.url); // warm-up run: JIT, page cache, connection pool
+    const [full, lag] = await withLag(server.url, where, () => runWrk(server.url));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const [paced, pacedLag] = await withLag(server.url, where, () => runWrk(server.url, true));
+    return { name, ...full, lag, paced, pacedLag };
   } finally {
     await server.stop();
   }
@@ -50,12 +76,12 @@ const folder = mkdtempSync(join(tmpdir(), 'podskazka-bench-'));
 const results: Result[] = [];
 try {
   results.push(await measure('bare node:http (first)', bare));
-  results.push(await measure('collector, SQLite', collector, [join(folder, 'bench.db')]));
+  results.push(await measure('collector, SQLite', collector, join(folder, 'bench.db')));
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const database = await freshPostgresDatabase(adminUrl, 'podskazka_bench');
     try {
-      results.push(await measure('collector, PostgreSQL', collector, [database.url]));
+      results.push(await measure('collector, PostgreSQL', collector, database.url));
     } finally {
       await database.drop();
     }
@@ -68,8 +94,16 @@ try {
 }
 
 const bareMean = (results[0]!.perSecond + results.at(-1)!.perSecond) / 2;
-console.log(`wrk -t1 -c${connections} -d${seconds}s, ${new Date().toISOString().slice(0, 16)}Z\n`);
-console.log('| server | batches/s | p99 | × bare | non-2xx |\n| --- | --- | --- | --- | --- |');
-for (const result of results) {
-  console.log(`| ${result.name} | ${Math.round(result.perSecond)} | ${result.p99} | ${(result.perSecond / bareMean).toFixed(2)} | ${result.failures} |`);
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '–');
+const lagOf = (lags: number[]) => {
+  const sorted = [...lags].sort((a, b) => a - b);
+  return sorted.length ? `${ms(percentile(sorted, 50))} / ${ms(sorted.at(-1)!)}` : '–';
+};
+console.log(`wrk -t1 -c${connections} -d${seconds}s; paced: ${PACE_MS} ms between answer and next batch; ${new Date().toISOString().slice(0, 16)}Z\n`);
+console.log('| server | batches/s | p99 | × bare | non-2xx | fold lag p50 / max | paced: batches/s | p99 | non-2xx | fold lag p50 / max |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of results) {
+  console.log(
+    `| ${r.name} | ${Math.round(r.perSecond)} | ${r.p99} | ${(r.perSecond / bareMean).toFixed(2)} | ${r.failures} | ${lagOf(r.lag)} | ${Math.round(r.paced.perSecond)} | ${r.paced.p99} | ${r.paced.failures} | ${lagOf(r.pacedLag)} |`,
+  );
 }
