@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. scripts/ensure-node.sh
 bash scripts/ensure-node-modules.sh
 
 npx wxt build >/dev/null
