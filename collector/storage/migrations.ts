@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
 import { schoolsAndRolesMigration } from './migration-0006-schools-roles';
 import { dashboardRollupsMigration } from './rollups';
 import { batchLogMigration } from './batch-log-migration';

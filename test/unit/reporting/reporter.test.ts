@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordEvent } from '../../../background/count-store';
 import { REPORT_ALARM, createReporter, type ReporterDeps, type ReportingSettings } from '../../../background/reporting/reporter';
 import { readReporting } from '../../../background/reporting/state';

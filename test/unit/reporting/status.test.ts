@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../../public/_locales/en/messages.json';
 import ru from '../../../public/_locales/ru/messages.json';
 import { recordEvent } from '../../../background/count-store';
