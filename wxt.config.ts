@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { FIREFOX_EXTENSION_ID } from './deploy/firefox-policy';
 import { GUIDE_FILE } from './messages/guide-address';
 import { managedSchema } from './protocol/managed-schema';
+import { onRollupLog } from './scripts/rollup-warnings';
 import { contentScriptMatches } from './rules/match-patterns';
 
 /** Public half of deploy/dev-key.pem: gives the stable id leiigdjfeefjmcnfndecnklanfbdneep. */
@@ -34,7 +35,7 @@ export default defineConfig({
   imports: false,
   // Firefox ESR 128+ runs MV3 and grants its host_permissions at install, as Chromium does
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { rollupOptions: { onLog: onRollupLog } } }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) slimContentScriptBuild(config);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { onRollupLog } from '../../scripts/rollup-warnings';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,6 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 300,
+    rollupOptions: { onLog: onRollupLog },
   },
   server: {
     host: '127.0.0.1',
