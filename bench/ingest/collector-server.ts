@@ -5,7 +5,7 @@ import { startCollector } from '../../collector/server/start-collector';
 
 /**
  * The collector as benchmarked: argv[2] is a SQLite file or a postgres:// URL. Registers the token
- * `tok` that ../shared/bench/report-batches.lua sends, and lifts the per-token rate limit (one
+ * `tok` that ../shared/bench/report-batches.lua sends, and lifts the per-token rate limit and quotas (one
  * token stands in for a whole district's computers here; the limiter still runs on every request).
  */
 const where = process.argv[2] ?? 'bench-collector.db';
@@ -13,7 +13,7 @@ const target: DatabaseTarget = where.startsWith('postgres') ? { url: where } : {
 
 const setup = await openDatabase(target);
 const districtId = await addDistrict(setup.db, `Bench ${Date.now()}`);
-await addTokenValue(setup.db, districtId, 'tok');
+await addTokenValue(setup.db, districtId, 'tok', { rowsPerDay: 2e9, newOrgsPerDay: 2e9 });
 await setup.close();
 
 const concurrency = process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {};

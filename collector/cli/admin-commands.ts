@@ -5,8 +5,10 @@ import { addDistrict, addRegion, findDistrict } from '../storage/districts';
 import type { CollectorDatabase } from '../storage/open-database';
 import { findSchool } from '../storage/schools';
 import type { UserRole } from '../storage/schema';
-import { addTokenValue, createToken, hashToken, revokeToken } from '../storage/tokens';
+import { LOGIN_PATTERN, normalizeLogin } from '../storage/login-name';
+import { addTokenValue, createToken, hashToken } from '../storage/tokens';
 import { UsageError } from './main';
+import { tokenScope } from './token-scope';
 
 export type Out = (line: string) => void;
 
@@ -23,16 +25,6 @@ export async function addDistrictCommand({ db }: CollectorDatabase, name: string
   out(`district ${id} «${cleanName}» added${regionName ? ` in region «${regionName.trim()}»` : ''}`);
 }
 
-export async function addTokenCommand({ db }: CollectorDatabase, district: string, out: Out): Promise<void> {
-  const { id } = await requireDistrict(db, district);
-  out(await createToken(db, id));
-}
-
-export async function revokeTokenCommand({ db }: CollectorDatabase, token: string, out: Out): Promise<void> {
-  if (!(await revokeToken(db, token))) throw new UsageError('no such token');
-  out('token revoked; collectors stop accepting it within 10 seconds');
-}
-
 export interface UserGrant {
   role: UserRole;
   /** A district's name or number; for the region role, the region's. */
@@ -42,8 +34,9 @@ export interface UserGrant {
 }
 
 /** `user add PLACE LOGIN [--role region|district|school] [--school ORGID]`. */
-export async function addUser({ db }: CollectorDatabase, grant: UserGrant, login: string, stdin: string | null, out: Out): Promise<void> {
-  if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(login)) throw new UsageError('a login is 2–64 letters, digits, ".", "_", "@" or "-"');
+export async function addUser({ db }: CollectorDatabase, grant: UserGrant, givenLogin: string, stdin: string | null, out: Out): Promise<void> {
+  const login = normalizeLogin(givenLogin);
+  if (!LOGIN_PATTERN.test(login)) throw new UsageError('a login is 2–64 letters, digits, ".", "_", "@" or "-"');
   if (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()) throw new UsageError(`login «${login}» is taken`);
   const where = await userScope(db, grant);
   const given = stdin?.replace(/\r?\n$/, '') || null;
@@ -72,20 +65,26 @@ async function userScope(db: CollectorDatabase['db'], { role, place, school }: U
   return { districtId: district.id, regionId: null, orgId: school, title: `${found.name}, ${district.name}` };
 }
 
-export async function policyCommand({ db }: CollectorDatabase, district: string, endpoint: string, token: string | undefined, out: Out): Promise<void> {
+/**
+ * The managed policy for a school (--school: a school token bound to its orgId, and that orgId) or,
+ * for districts that want one, for the whole district (a district token; each school adds its orgId).
+ */
+export async function policyCommand({ db }: CollectorDatabase, district: string, endpoint: string, token: string | undefined, school: string | undefined, out: Out): Promise<void> {
   const { id } = await requireDistrict(db, district);
   const reportEndpoint = reportsUrl(endpoint);
+  const scope = tokenScope({ school });
   let reportToken = token;
   if (reportToken) {
-    const existing = await db.selectFrom('tokens').select(['district_id', 'revoked']).where('token_hash', '=', hashToken(reportToken)).executeTakeFirst();
+    const existing = await db.selectFrom('tokens').select(['district_id', 'revoked', 'org_id']).where('token_hash', '=', hashToken(reportToken)).executeTakeFirst();
     if (existing && (existing.district_id !== id || existing.revoked)) throw new UsageError('this token belongs to another district or was revoked');
-    if (!existing) await addTokenValue(db, id, reportToken);
+    if (existing?.org_id && existing.org_id !== school) throw new UsageError(`this token is school "${existing.org_id}"'s; give --school ${existing.org_id} or another token`);
+    if (!existing) await addTokenValue(db, id, reportToken, scope);
   } else {
-    reportToken = await createToken(db, id);
+    reportToken = await createToken(db, id, scope);
   }
   try {
-    out(JSON.stringify(managedConfiguration({ reportEndpoint, reportToken }), null, 2));
-    console.error('Add "orgId": "<school code>" to each school\'s copy, so the dashboard can tell schools apart.');
+    out(JSON.stringify(managedConfiguration({ reportEndpoint, reportToken, ...(school ? { orgId: school } : {}) }), null, 2));
+    if (!school) console.error('A district token writes for any school of the district. Prefer one policy per school: policy DISTRICT --school ORGID.');
   } catch (error) {
     throw new UsageError(`the policy is not valid: ${error instanceof Error ? error.message : String(error)}`);
   }

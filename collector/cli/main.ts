@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { databaseTarget, openDatabase, type CollectorDatabase } from '../storage/open-database';
 import { addSchoolCommand, importSchoolsCommand } from './school-commands';
-import { addUser, addDistrictCommand, addTokenCommand, policyCommand, revokeTokenCommand } from './admin-commands';
+import { addUser, addDistrictCommand, policyCommand } from './admin-commands';
+import { addTokenCommand, listTokensCommand, revokeTokenCommand } from './token-commands';
 import { serveCommand } from './serve';
 import { USAGE } from './usage';
 
@@ -42,8 +43,8 @@ async function run(argv: string[], io: Output): Promise<number> {
     return 0;
   }
   if (command === 'serve') {
-    const { values, text } = parse(argv.slice(1), { host: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' } }, 0);
-    return serveCommand({ target: target(values), host: text('host'), port: text('port'), demo: values.demo === true }, io.out);
+    const { values, text } = parse(argv.slice(1), { host: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean' }, 'trust-proxy': { type: 'boolean' } }, 0);
+    return serveCommand({ target: target(values), host: text('host'), port: text('port'), demo: values.demo === true, trustProxy: values['trust-proxy'] === true }, io.out);
   }
   const key = ['district', 'school', 'token', 'user'].includes(command) ? `${command} ${sub ?? ''}` : command;
   const rest = key === command ? argv.slice(1) : argv.slice(2);
@@ -53,12 +54,18 @@ async function run(argv: string[], io: Output): Promise<number> {
       return withDatabase(values, (database) => addDistrictCommand(database, positionals[0]!, text('region'), io.out));
     }
     case 'token add': {
-      const { values, positionals } = parse(rest, {}, 1, 'token add DISTRICT');
-      return withDatabase(values, (database) => addTokenCommand(database, positionals[0]!, io.out));
+      const { values, text, positionals } = parse(rest, TOKEN_OPTIONS, 1, 'token add DISTRICT [--school ORGID]');
+      const options = { school: text('school'), rowsPerDay: text('rows-per-day'), newSchoolsPerDay: text('new-schools-per-day') };
+      return withDatabase(values, (database) => addTokenCommand(database, positionals[0]!, options, io.out));
+    }
+    case 'token list': {
+      const { values, positionals } = parse(rest, {}, [0, 1], 'token list [DISTRICT]');
+      return withDatabase(values, (database) => listTokensCommand(database, positionals[0], io.out));
     }
     case 'token revoke': {
-      const { values, positionals } = parse(rest, {}, 1, 'token revoke TOKEN');
-      return withDatabase(values, (database) => revokeTokenCommand(database, positionals[0]!, io.out));
+      const { values, positionals } = parse(rest, { stdin: { type: 'boolean' } }, wantsStdin(rest) ? 0 : 1, 'token revoke TOKEN-ID | pk_START | --stdin');
+      const stdin = values.stdin ? await io.readStdin() : null;
+      return withDatabase(values, (database) => revokeTokenCommand(database, positionals[0], stdin, io.out));
     }
     case 'school add': {
       const { values, positionals } = parse(rest, {}, 3, 'school add DISTRICT ORGID "Название"');
@@ -76,17 +83,20 @@ async function run(argv: string[], io: Output): Promise<number> {
       return withDatabase(values, (database) => addUser(database, { role, place: positionals[0]!, school: text('school') }, positionals[1]!, password, io.out));
     }
     case 'policy': {
-      const { values, text, positionals } = parse(rest, { endpoint: { type: 'string' }, token: { type: 'string' } }, 1, 'policy DISTRICT --endpoint URL');
+      const { values, text, positionals } = parse(rest, { endpoint: { type: 'string' }, token: { type: 'string' }, school: { type: 'string' } }, 1, 'policy DISTRICT --endpoint URL [--school ORGID]');
       const endpoint = text('endpoint');
       if (!endpoint) throw new UsageError('policy needs --endpoint URL (the collector address the computers report to)');
-      return withDatabase(values, (database) => policyCommand(database, positionals[0]!, endpoint, text('token'), io.out));
+      return withDatabase(values, (database) => policyCommand(database, positionals[0]!, endpoint, text('token'), text('school'), io.out));
     }
     default:
       throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"; see podskazka-collector --help`);
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionalCount: number, shape = '') {
+const TOKEN_OPTIONS = { school: { type: 'string' }, 'rows-per-day': { type: 'string' }, 'new-schools-per-day': { type: 'string' } } as const;
+const wantsStdin = (args: string[]) => args.includes('--stdin');
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionalCount: number | [number, number], shape = '') {
   let parsed: { values: Record<string, string | boolean | undefined | (string | boolean)[]>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options: { ...DATABASE_OPTIONS, ...options }, allowPositionals: true, strict: true });
@@ -95,7 +105,8 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) throw new HelpRequested();
-  if (parsed.positionals.length !== positionalCount) {
+  const [fewest, most] = typeof positionalCount === 'number' ? [positionalCount, positionalCount] : positionalCount;
+  if (parsed.positionals.length < fewest || parsed.positionals.length > most) {
     throw new UsageError(`expected: podskazka-collector ${shape || 'serve'}`);
   }
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);

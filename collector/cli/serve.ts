@@ -8,13 +8,15 @@ export interface ServeOptions {
   host?: string;
   port?: string;
   demo: boolean;
+  /** Behind a reverse proxy: believe its X-Forwarded-Host and X-Forwarded-Proto. */
+  trustProxy?: boolean;
 }
 
 /** Serves until SIGINT/SIGTERM, then stores what is queued and exits 0. */
-export async function serveCommand({ target, host = '127.0.0.1', port = '8787', demo }: ServeOptions, out: (line: string) => void): Promise<number> {
+export async function serveCommand({ target, host = '127.0.0.1', port = '8787', demo, trustProxy = false }: ServeOptions, out: (line: string) => void): Promise<number> {
   const portNumber = Number(port);
   if (!/^\d{1,5}$/.test(port) || portNumber > 65535) throw new UsageError(`--port must be a number 0–65535, not "${port}"`);
-  const collector = await startCollector({ target, host, port: portNumber }).catch((error: NodeJS.ErrnoException) => {
+  const collector = await startCollector({ target, host, port: portNumber, dashboard: { trustProxy } }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`${host}:${port} is already in use (another collector running? try --port)`);
     throw error;
   });

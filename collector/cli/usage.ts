@@ -1,10 +1,15 @@
 export const USAGE = `podskazka-collector — the district collector of Podskazka
 
 Usage:
-  podskazka-collector serve [--host 127.0.0.1] [--port 8787] [--demo]
+  podskazka-collector serve [--host 127.0.0.1] [--port 8787] [--demo] [--trust-proxy]
+                                                  --trust-proxy: behind a reverse proxy that sets
+                                                  X-Forwarded-Host/-Proto (otherwise they are ignored)
   podskazka-collector district add NAME [--region REGION]
-  podskazka-collector token add DISTRICT          prints a new report token (shown once)
-  podskazka-collector token revoke TOKEN
+  podskazka-collector token add DISTRICT [--school ORGID] [--rows-per-day N] [--new-schools-per-day N]
+                                                  prints a new report token (shown once); with --school
+                                                  it writes only that school's orgId
+  podskazka-collector token list [DISTRICT]       token ids, starts, scope, state (never a secret)
+  podskazka-collector token revoke TOKEN-ID|pk_START   or: token revoke --stdin < token.txt
   podskazka-collector school add DISTRICT ORGID "Название"
   podskazka-collector school import DISTRICT FILE.csv
                                                   the district's list (UTF-8 or Windows-1251, ";" or ",",
@@ -13,8 +18,9 @@ Usage:
   podskazka-collector user add REGION LOGIN --role region
                                                   password from stdin, or generated and printed;
                                                   a school user sees only its school, a region user its districts
-  podskazka-collector policy DISTRICT --endpoint URL [--token TOKEN]
-                                                  prints the managed-policy JSON for the district's computers
+  podskazka-collector policy DISTRICT --endpoint URL [--school ORGID] [--token TOKEN]
+                                                  prints the managed-policy JSON for one school's computers
+                                                  (--school: a school token and its orgId) or the district's
                                                   (a new token is created unless --token is given)
 
 Every command takes the database as

@@ -6,7 +6,9 @@ import { startBackgroundFold, type FoldSchedule } from './background-fold';
 import { createGroupCommitter, QueueFullError, type GroupCommitOptions, type GroupCommitter } from './group-commit';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limiter';
 import { readLimitedBody } from './read-body';
+import { acceptBatch } from './accept-batch';
 import { createTokenDirectory } from './token-directory';
+import { TokenQuotas } from './token-quota';
 import { validateReport } from './validate-report';
 
 /**
@@ -63,6 +65,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, fold = {}, today = () => new Date() }: IngestOptions): Ingest {
   const tokens = createTokenDirectory(database.db, tokenTtlMs);
+  const quotas = new TokenQuotas(database.db, today);
   const limiter = createRateLimiter(rateLimit);
   const writer = createBatchWriter(database, { holdMs: fold.holdMs, onHold: fold.onHold });
   const committer = createGroupCommitter(writer.store, { concurrency: writer.pipeline, ...groupCommit });
@@ -82,8 +85,8 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
 
     const token = /^Bearer +([\x21-\x7e]{1,512}) *$/i.exec(request.authorization ?? '')?.[1];
     if (!token) return reply(401, 'An "Authorization: Bearer <report token>" header is required.', { 'www-authenticate': 'Bearer' });
-    const { tokenHash, districtId } = await tokens.lookup(token);
-    if (districtId === null) return reply(401, 'This report token is unknown or revoked.', { 'www-authenticate': 'Bearer' });
+    const { tokenHash, grant } = await tokens.lookup(token);
+    if (grant === null) return reply(401, 'This report token is unknown or revoked.', { 'www-authenticate': 'Bearer' });
 
     const waitSeconds = limiter.take(tokenHash);
     if (waitSeconds !== null) return reply(429, `Too many reports with this token; retry in ${waitSeconds} s.`, { 'retry-after': String(waitSeconds) });
@@ -108,11 +111,21 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
     const validation = validateReport(value, today());
     if (!validation.ok) return reply(400, validation.reason, {}, { issues: validation.issues });
 
-    const { batch } = validation;
+    const accepted = acceptBatch(grant, validation.batch);
+    if (!accepted.ok) return reply(accepted.status, accepted.reason);
+    const { batch } = accepted;
+    const quota = await quotas.take(tokenHash, grant, batch.orgId, batch.counts.length + (batch.visits?.length ?? 0));
+    if (!quota.ok) {
+      // A retry of a batch stored before must hear so, or the extension would keep it for a day.
+      if (await isStored(database, batch)) return json(200, { duplicate: true });
+      return reply(429, quota.reason, { 'retry-after': String(quota.retryAfterSeconds) });
+    }
     try {
-      const stored = await committer.submit({ districtId, batchId: batch.batchId, orgId: batch.orgId, counts: batch.counts, visits: batch.v === 2 ? batch.visits : [] });
+      const stored = await committer.submit(batch);
+      if (!stored) quota.release();
       return stored ? json(202, { stored: true }) : json(200, { duplicate: true });
     } catch (error) {
+      quota.release();
       if (!(error instanceof QueueFullError)) console.error(`podskazka-collector: storing a report failed: ${describe(error)}`);
       return reply(503, 'The collector cannot store reports right now; retry later.', { 'retry-after': '5' });
     }
@@ -124,6 +137,7 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
   }
 
   async function close() {
+    tokens.close();
     await committer.drain();
     await folding.stop();
     await folding.catchUp();
@@ -131,6 +145,11 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
   }
 
   return { handle, committer, settle, close };
+}
+
+async function isStored({ db }: CollectorDatabase, batch: { districtId: number; batchId: string }): Promise<boolean> {
+  const row = await db.selectFrom('batches').select('batch_id').where('district_id', '=', batch.districtId).where('batch_id', '=', batch.batchId).executeTakeFirst();
+  return row !== undefined;
 }
 
 function isJson(contentType: string | null | undefined): boolean {

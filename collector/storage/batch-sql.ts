@@ -21,7 +21,7 @@ export interface AcceptedBatch {
 
 /**
  * Stores many batches in one transaction, each as its batchId and one row of the batch log; per
- * batch, true = stored now, false = batchId already known. The next fold adds them to counts and
+ * batch, true = stored now, false = batchId already known to its district. The next fold adds them to counts and
  * the rollups.
  */
 export type BatchStore = (batches: readonly AcceptedBatch[]) => Promise<boolean[]>;
@@ -53,11 +53,16 @@ export function toLogEntries(batches: readonly AcceptedBatch[]): LogEntry[] {
   return batches.map((batch) => ({ districtId: batch.districtId, batchId: batch.batchId, orgId: batch.orgId, counts: JSON.stringify(batch.counts), visits: JSON.stringify(batch.visits ?? []) }));
 }
 
-/** Counts saturate here instead of overflowing PostgreSQL's integer, which would fail a whole group. */
-export const COUNT_CEILING = 2_000_000_000;
+/**
+ * The plausibility bound of one cell (a school's day × messenger × event, or × visit target;
+ * DESIGN §7): no school-day sees more opens of one messenger. A cell takes at most this much; what
+ * the fold brings beyond it is refused (for counts kept in count_excess, for the dashboard), and the
+ * rollups take only what the cells took, so counts and rollups always agree.
+ */
+export const COUNT_CEILING = 100_000;
 
 export const insertBatchIds = (db: Kysely<Database>, rows: { batch_id: string; district_id: number }[]) =>
-  db.insertInto('batches').values(rows).onConflict((conflict) => conflict.column('batch_id').doNothing());
+  db.insertInto('batches').values(rows).onConflict((conflict) => conflict.columns(['district_id', 'batch_id']).doNothing());
 
 export const addCounts = (db: Kysely<Database>, rows: CountsTable[]) =>
   db

@@ -9,7 +9,9 @@ const FOLD_LOCK = 5_150_815;
 
 /**
  * The fold on PostgreSQL, in one transaction: the oldest `limit` log rows are deleted and their
- * count and visit rows, summed per key, added to counts, visits and their rollups (each in key order).
+ * count and visit rows, summed per cell; each cell takes what fits under the plausibility bound
+ * (COUNT_CEILING; the rest of a count cell goes to count_excess) and the rollups take what the cells
+ * took (each in key order).
  * Collectors sharing the database fold one at a time (an advisory lock); `wait` false gives up at
  * once when another holds it. Returns how many log rows it folded.
  */
@@ -22,23 +24,36 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
       select t.district_id, t.org_id, r.day collate "C" as day, r.messenger collate "C" as messenger, r.event collate "C" as event, r.n,
              to_char(date_trunc('week', r.day::date), 'YYYY-MM-DD') collate "C" as week_start
       from taken t, json_to_recordset(t.counts::json) as r(day text, messenger text, event text, n int)
+    ), cells as materialized (
+      select district_id, org_id, day, messenger, event, min(week_start) as week_start, sum(n) as n
+      from fresh group by district_id, org_id, day, messenger, event
+    ), stored as materialized (
+      select c.district_id, c.org_id, c.day, c.messenger, c.event, c.n from counts c
+      where (c.district_id, c.org_id, c.day, c.messenger, c.event) in (select district_id, org_id, day, messenger, event from cells)
+      order by c.district_id, c.org_id, c.day, c.messenger, c.event
+      for update
+    ), decided as materialized (
+      select cells.*, least(cells.n, greatest(${COUNT_CEILING} - coalesce(stored.n, 0), 0)) as taken
+      from cells left join stored using (district_id, org_id, day, messenger, event)
     ), added as (
       insert into counts (district_id, org_id, day, messenger, event, n)
-      select district_id, org_id, day, messenger, event, least(sum(n), ${COUNT_CEILING})
-      from fresh
-      group by district_id, org_id, day, messenger, event
+      select district_id, org_id, day, messenger, event, taken from decided where taken > 0
       order by district_id, org_id, day, messenger, event
-      on conflict (district_id, org_id, day, messenger, event) do update
-        set n = case when counts.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else counts.n + excluded.n end
+      on conflict (district_id, org_id, day, messenger, event) do update set n = least(counts.n + excluded.n, ${COUNT_CEILING})
+    ), refused as (
+      insert into count_excess as x (district_id, org_id, day, messenger, event, n)
+      select district_id, org_id, day, messenger, event, n - taken from decided where n > taken
+      order by district_id, org_id, day, messenger, event
+      on conflict (district_id, org_id, day, messenger, event) do update set n = x.n + excluded.n
     ), district_rollup as (
       insert into district_days as d (district_id, day, messenger, event, n)
-      select district_id, day, messenger, event, sum(n) from fresh
+      select district_id, day, messenger, event, sum(taken) from decided where taken > 0
       group by district_id, day, messenger, event
       order by district_id, day, messenger, event
       on conflict (district_id, day, messenger, event) do update set n = d.n + excluded.n
     ), school_rollup as (
       insert into school_weeks as s (district_id, week_start, org_id, messenger, event, n)
-      select district_id, week_start, org_id, messenger, event, sum(n) from fresh
+      select district_id, week_start, org_id, messenger, event, sum(taken) from decided where taken > 0
       group by district_id, week_start, org_id, messenger, event
       order by district_id, week_start, org_id, messenger, event
       on conflict (district_id, week_start, org_id, messenger, event) do update set n = s.n + excluded.n
@@ -46,23 +61,31 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
       select t.district_id, t.org_id, r.day collate "C" as day, r.target collate "C" as target, r.n,
              to_char(date_trunc('week', r.day::date), 'YYYY-MM-DD') collate "C" as week_start
       from taken t, json_to_recordset(t.visits::json) as r(day text, target text, n int)
+    ), visit_cells as materialized (
+      select district_id, org_id, day, target, min(week_start) as week_start, sum(n) as n
+      from fresh_visits group by district_id, org_id, day, target
+    ), visits_stored as materialized (
+      select v.district_id, v.org_id, v.day, v.target, v.n from visits v
+      where (v.district_id, v.org_id, v.day, v.target) in (select district_id, org_id, day, target from visit_cells)
+      order by v.district_id, v.org_id, v.day, v.target
+      for update
+    ), visits_decided as materialized (
+      select visit_cells.*, least(visit_cells.n, greatest(${COUNT_CEILING} - coalesce(visits_stored.n, 0), 0)) as taken
+      from visit_cells left join visits_stored using (district_id, org_id, day, target)
     ), visits_added as (
       insert into visits (district_id, org_id, day, target, n)
-      select district_id, org_id, day, target, least(sum(n), ${COUNT_CEILING})
-      from fresh_visits
-      group by district_id, org_id, day, target
+      select district_id, org_id, day, target, taken from visits_decided where taken > 0
       order by district_id, org_id, day, target
-      on conflict (district_id, org_id, day, target) do update
-        set n = case when visits.n > ${COUNT_CEILING} - excluded.n then ${COUNT_CEILING} else visits.n + excluded.n end
+      on conflict (district_id, org_id, day, target) do update set n = least(visits.n + excluded.n, ${COUNT_CEILING})
     ), visit_district_rollup as (
       insert into district_visit_days as d (district_id, day, target, n)
-      select district_id, day, target, sum(n) from fresh_visits
+      select district_id, day, target, sum(taken) from visits_decided where taken > 0
       group by district_id, day, target
       order by district_id, day, target
       on conflict (district_id, day, target) do update set n = d.n + excluded.n
     ), visit_school_rollup as (
       insert into school_visit_weeks as s (district_id, week_start, org_id, target, n)
-      select district_id, week_start, org_id, target, sum(n) from fresh_visits
+      select district_id, week_start, org_id, target, sum(taken) from visits_decided where taken > 0
       group by district_id, week_start, org_id, target
       order by district_id, week_start, org_id, target
       on conflict (district_id, week_start, org_id, target) do update set n = s.n + excluded.n
@@ -76,7 +99,7 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
       await client.query('rollback');
       return 0;
     }
-    const { rows } = await client.query<{ folded: number }>({ name: 'podskazka_fold', text: statement.sql, values: [...statement.parameters] });
+    const { rows } = await client.query<{ folded: number }>({ name: 'podskazka_fold_v2', text: statement.sql, values: [...statement.parameters] });
     if (holdMs > 0 && rows[0]!.folded > 0) {
       onHold?.();
       await new Promise((resolve) => setTimeout(resolve, holdMs));

@@ -26,6 +26,15 @@ export interface TokensTable {
   created_day: string;
   /** 0 or 1. */
   revoked: number;
+  /** Public: the hash's first 12 hex digits, to name a token without its secret. */
+  token_id: string | null;
+  /** A school token writes only this orgId; null: a district token (any orgId of its district). */
+  org_id: string | null;
+  /** The token's first characters ("pk_" and 8 more), which IT sees in a policy file. */
+  prefix: string | null;
+  /** Quotas; null: the default for the token's kind (collector/ingest/token-quota.ts). */
+  rows_per_day: number | null;
+  new_orgs_per_day: number | null;
 }
 
 export type UserRole = 'district' | 'region' | 'school';
@@ -70,6 +79,24 @@ export interface BatchLogTable {
   counts: string;
   /** Its alternative visits, JSON: [{day, target, n}, …] ([] for a v1 batch). */
   visits: string;
+}
+
+/** Browsers that logged in as a user: a lockout of strangers does not stop them. */
+export interface LoginDevicesTable {
+  id_hash: string;
+  user_id: number;
+  /** Epoch seconds. */
+  expires_at: number;
+}
+
+/** What the per-cell plausibility bound refused, per cell (shown on the dashboard, never added). */
+export interface CountExcessTable {
+  district_id: number;
+  org_id: string;
+  day: string;
+  messenger: MessengerId;
+  event: EventName;
+  n: number;
 }
 
 export interface CountsTable {
@@ -135,6 +162,8 @@ export interface Database {
   batches: BatchesTable;
   batch_log: BatchLogTable;
   counts: CountsTable;
+  count_excess: CountExcessTable;
+  login_devices: LoginDevicesTable;
   district_days: DistrictDaysTable;
   school_weeks: SchoolWeeksTable;
   visits: VisitsTable;

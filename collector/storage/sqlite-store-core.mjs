@@ -6,7 +6,11 @@ const ADD_DISTRICT_DAY = `insert into district_days (district_id, day, messenger
 const ADD_SCHOOL_WEEK = `insert into school_weeks (district_id, week_start, org_id, messenger, event, n) values (?, ?, ?, ?, ?, ?)
   on conflict (district_id, week_start, org_id, messenger, event) do update set n = n + excluded.n`;
 const ADD_VISIT = `insert into visits (district_id, org_id, day, target, n) values (?, ?, ?, ?, ?)
-  on conflict (district_id, org_id, day, target) do update set n = case when n > ? - excluded.n then ? else n + excluded.n end`;
+  on conflict (district_id, org_id, day, target) do update set n = n + excluded.n`;
+const CURRENT_COUNT = 'select n from counts where district_id = ? and org_id = ? and day = ? and messenger = ? and event = ?';
+const CURRENT_VISITS = 'select n from visits where district_id = ? and org_id = ? and day = ? and target = ?';
+const ADD_EXCESS = `insert into count_excess (district_id, org_id, day, messenger, event, n) values (?, ?, ?, ?, ?, ?)
+  on conflict (district_id, org_id, day, messenger, event) do update set n = n + excluded.n`;
 const ADD_DISTRICT_VISIT_DAY = `insert into district_visit_days (district_id, day, target, n) values (?, ?, ?, ?)
   on conflict (district_id, day, target) do update set n = n + excluded.n`;
 const ADD_SCHOOL_VISIT_WEEK = `insert into school_visit_weeks (district_id, week_start, org_id, target, n) values (?, ?, ?, ?, ?)
@@ -18,7 +22,7 @@ const FOLDED = 'delete from batch_log where seq <= ?';
  * The SQLite batch store's transaction: plain JavaScript, so the collector's writer thread runs it
  * without a TypeScript loader; in-process callers use it too (sqlite-writer.ts).
  * Per batch one batchId and one log row (its count and visit rows as JSON, see fold below). Returns, per input
- * batch, true when stored now, false when its batchId was known (before, or earlier in the list).
+ * batch, true when stored now, false when its batchId was known to its district (before, or earlier in the list).
  */
 export function createSqliteStore(sqlite, { batchSql }) {
   const insertBatch = sqlite.prepare(batchSql);
@@ -26,8 +30,9 @@ export function createSqliteStore(sqlite, { batchSql }) {
   return sqlite.transaction((entries) => {
     const seen = new Set();
     return entries.map((entry) => {
-      if (seen.has(entry.batchId)) return false;
-      seen.add(entry.batchId);
+      const key = `${entry.districtId}|${entry.batchId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       if (insertBatch.run(entry.batchId, entry.districtId).changes !== 1) return false;
       insertLog.run(entry.districtId, entry.orgId, entry.counts, entry.visits);
       return true;
@@ -50,16 +55,36 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
   const addVisit = sqlite.prepare(ADD_VISIT);
   const addDistrictVisitDay = sqlite.prepare(ADD_DISTRICT_VISIT_DAY);
   const addSchoolVisitWeek = sqlite.prepare(ADD_SCHOOL_VISIT_WEEK);
+  const currentCount = sqlite.prepare(CURRENT_COUNT).pluck();
+  const currentVisits = sqlite.prepare(CURRENT_VISITS).pluck();
+  const addExcess = sqlite.prepare(ADD_EXCESS);
   const fold = sqlite.transaction((limit) => {
     const entries = pending.all(limit);
     if (entries.length === 0) return 0;
     const batches = entries.map((entry) => ({ districtId: entry.districtId, orgId: entry.orgId, counts: JSON.parse(entry.counts), visits: JSON.parse(entry.visits) }));
-    for (const row of inKeyOrder(sumCounts(batches, ceiling))) insertCount.run(row.districtId, row.orgId, row.day, row.messenger, row.event, row.n, ...countParameters);
-    const rollups = rollupDeltas(batches);
+    // Each cell takes what fits under the bound; the rollups take what the cells took.
+    const taken = [];
+    for (const row of inKeyOrder(sumCounts(batches))) {
+      const cell = [row.districtId, row.orgId, row.day, row.messenger, row.event];
+      const accepted = Math.min(row.n, Math.max(0, ceiling - (currentCount.get(...cell) ?? 0)));
+      if (accepted > 0) {
+        insertCount.run(...cell, accepted, ...countParameters);
+        taken.push({ districtId: row.districtId, orgId: row.orgId, counts: [{ day: row.day, messenger: row.messenger, event: row.event, n: accepted }] });
+      }
+      if (accepted < row.n) addExcess.run(...cell, row.n - accepted);
+    }
+    const rollups = rollupDeltas(taken);
     for (const row of inKeyOrder(rollups.days)) addDistrictDay.run(row.districtId, row.day, row.messenger, row.event, row.n);
     for (const row of inKeyOrder(rollups.weeks)) addSchoolWeek.run(row.districtId, row.weekStart, row.orgId, row.messenger, row.event, row.n);
-    const visits = visitDeltas(batches);
-    for (const row of inKeyOrder(visits.cells)) addVisit.run(row.districtId, row.orgId, row.day, row.target, Math.min(row.n, ceiling), ceiling, ceiling);
+    const takenVisits = [];
+    for (const row of inKeyOrder(visitDeltas(batches).cells)) {
+      const cell = [row.districtId, row.orgId, row.day, row.target];
+      const accepted = Math.min(row.n, Math.max(0, ceiling - (currentVisits.get(...cell) ?? 0)));
+      if (accepted === 0) continue;
+      addVisit.run(...cell, accepted);
+      takenVisits.push({ districtId: row.districtId, orgId: row.orgId, visits: [{ day: row.day, target: row.target, n: accepted }] });
+    }
+    const visits = visitDeltas(takenVisits);
     for (const row of inKeyOrder(visits.days)) addDistrictVisitDay.run(row.districtId, row.day, row.target, row.n);
     for (const row of inKeyOrder(visits.weeks)) addSchoolVisitWeek.run(row.districtId, row.weekStart, row.orgId, row.target, row.n);
     folded.run(entries.at(-1).seq);
@@ -72,14 +97,14 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
   return (limit) => fold.immediate(limit);
 }
 
-function sumCounts(batches, ceiling) {
+function sumCounts(batches) {
   const sums = new Map();
   for (const batch of batches) {
     for (const row of batch.counts) {
       const key = `${batch.districtId}|${batch.orgId}|${row.day}|${row.messenger}|${row.event}`;
       const sum = sums.get(key);
-      if (sum) sum.n = Math.min(sum.n + row.n, ceiling);
-      else sums.set(key, { key, districtId: batch.districtId, orgId: batch.orgId, day: row.day, messenger: row.messenger, event: row.event, n: Math.min(row.n, ceiling) });
+      if (sum) sum.n += row.n;
+      else sums.set(key, { key, districtId: batch.districtId, orgId: batch.orgId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
     }
   }
   return [...sums.values()];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { revokeToken } from '../../collector/storage/tokens';
+import { revokeTokenValue } from '../../collector/storage/tokens';
 import { ENGINES } from './support/databases';
 import { ingestFixture, validBatch, type IngestFixture } from './support/ingest-app';
 
@@ -76,7 +76,7 @@ describe.each(ENGINES)('POST /api/v1/reports on $name', ({ name, skip }) => {
     expect(missing.status).toBe(401);
     expect(((await missing.json()) as { error: string }).error).toContain('Authorization: Bearer');
     expect((await f.post(validBatch(), { authorization: 'Bearer not-a-token' })).status).toBe(401);
-    await revokeToken(f.database.db, f.north.token);
+    await revokeTokenValue(f.database.db, f.north.token);
     const revoked = await f.post(validBatch());
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toEqual({ error: 'This report token is unknown or revoked.' });

@@ -62,8 +62,8 @@ describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, s
       await database.close();
     }
 
-    expect(await cli(['token', 'revoke', token.lines[0]!, ...dbArgs])).toMatchObject({ code: 0 });
-    expect(await cli(['token', 'revoke', token.lines[0]!.slice(0, -1), ...dbArgs])).toMatchObject({ code: 1, errors: ['podskazka-collector: no such token'] });
+    expect(await cli(['token', 'revoke', '--stdin', ...dbArgs], `${token.lines[0]!}\n`)).toMatchObject({ code: 0 });
+    expect(await cli(['token', 'revoke', '--stdin', ...dbArgs], token.lines[0]!.slice(0, -1))).toMatchObject({ code: 1, errors: ['podskazka-collector: no such token (see: token list)'] });
   });
 
   it.skipIf(skip)('explains mistakes in one line with a non-zero exit', async () => {
@@ -74,7 +74,7 @@ describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, s
       [['policy', 'Северный район', ...dbArgs], 'policy needs --endpoint URL (the collector address the computers report to)'],
       [['policy', 'Северный район', '--endpoint', 'http://collector.example.ru', ...dbArgs], 'the policy is not valid: reportEndpoint: must be an https:// address (http:// only for localhost)'],
       [['user', 'add', 'Северный район', 'x y', ...dbArgs], 'a login is 2–64 letters, digits, ".", "_", "@" or "-"'],
-      [['token', 'add', ...dbArgs], 'expected: podskazka-collector token add DISTRICT'],
+      [['token', 'add', ...dbArgs], 'expected: podskazka-collector token add DISTRICT [--school ORGID]'],
       [['launch'], 'unknown command "launch"; see podskazka-collector --help'],
     ];
     for (const [args, message] of cases) {
@@ -88,7 +88,7 @@ describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, s
 describe('podskazka-collector as a program', () => {
   it('runs through npx from the project root and prints its usage', async () => {
     const { stdout } = await run('npx', ['--no-install', 'podskazka-collector', '--help'], { cwd: new URL('../..', import.meta.url).pathname });
-    expect(stdout).toContain('podskazka-collector serve [--host 127.0.0.1] [--port 8787] [--demo]');
+    expect(stdout).toContain('podskazka-collector serve [--host 127.0.0.1] [--port 8787] [--demo] [--trust-proxy]');
   }, 30_000);
 
   it('fails with one line when both database options are given', async () => {

@@ -41,9 +41,9 @@ describe.each(ENGINES)('storage on $name', ({ name, skip }) => {
     const stored = await database.db.selectFrom('tokens').selectAll().execute();
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(await districtForTokenHash(database.db, hashToken(token))).toBe(districtId);
-    expect(await revokeToken(database.db, token)).toBe(true);
+    expect(await revokeToken(database.db, hashToken(token).slice(0, 12))).toEqual({ revoked: hashToken(token).slice(0, 12) });
     expect(await districtForTokenHash(database.db, hashToken(token))).toBeNull();
-    expect(await revokeToken(database.db, 'never-issued')).toBe(false);
+    expect(await revokeToken(database.db, 'never-issued')).toEqual({ none: true });
   });
 
   it.skipIf(skip)('adds up counts across batches and counts a repeated batchId once', async () => {
@@ -63,14 +63,17 @@ describe.each(ENGINES)('storage on $name', ({ name, skip }) => {
     expect(await database.db.selectFrom('batches').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 2 });
   });
 
-  it.skipIf(skip)('saturates a count at the ceiling instead of failing', async () => {
+  it.skipIf(skip)('takes at most the plausibility bound into a cell, keeps the refused rest apart, and the rollups agree', async () => {
     const districtId = await addDistrict(database.db, 'Северный');
-    const row = { day: '2026-11-20', messenger: 'teams', event: 'blocked', n: 100_000 } as const;
-    const many = Array.from({ length: 1000 }, () => row);
-    for (let round = 0; round < 21; round += 1) {
-      await storeBatches(database, Array.from({ length: 1 }, (_, index) => batch(districtId, uuid(round * 10 + index), many)));
-    }
-    const cell = await database.db.selectFrom('counts').select('n').executeTakeFirstOrThrow();
-    expect(cell.n).toBe(COUNT_CEILING);
+    const flood = Array.from({ length: 1000 }, () => ({ day: '2026-11-20', messenger: 'teams', event: 'blocked', n: 90_000 }) as const);
+    const honest = { day: '2026-11-20', messenger: 'telegram', event: 'opened', n: 4 } as const;
+    await storeBatches(database, [batch(districtId, uuid(1), [...flood.slice(0, 999), honest])]);
+    await storeBatches(database, [batch(districtId, uuid(2), [{ ...flood[0]!, n: 5 }])]);
+    const cells = async (table: 'counts' | 'district_days' | 'school_weeks' | 'count_excess') =>
+      Object.fromEntries((await database.db.selectFrom(table).select(['messenger', 'n']).execute()).map((row) => [row.messenger, Number(row.n)]));
+    expect(await cells('counts')).toEqual({ teams: COUNT_CEILING, telegram: 4 });
+    expect(await cells('district_days')).toEqual({ teams: COUNT_CEILING, telegram: 4 });
+    expect(await cells('school_weeks')).toEqual({ teams: COUNT_CEILING, telegram: 4 });
+    expect(await cells('count_excess')).toEqual({ teams: 999 * 90_000 + 5 - COUNT_CEILING });
   });
 });

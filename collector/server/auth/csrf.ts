@@ -9,14 +9,16 @@ import type { Context } from 'hono';
  */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
-export function isSameOrigin(c: Context): boolean {
+export function isSameOrigin(c: Context, trustProxy = false): boolean {
   const fetchSite = c.req.header('Sec-Fetch-Site');
   if (fetchSite && fetchSite !== 'same-origin') return false;
   const source = c.req.header('Origin') ?? c.req.header('Referer');
   if (!source || source === 'null') return false;
-  // Behind a reverse proxy that rewrites Host, the browser's host arrives as X-Forwarded-Host; another
-  // site cannot make a browser send that header (it is not CORS-safelisted), so trusting it is safe.
-  const hosts = [c.req.header('Host') ?? new URL(c.req.url).host, c.req.header('X-Forwarded-Host')?.split(',')[0]?.trim()];
+  // Behind a reverse proxy that rewrites Host, the browser's host arrives as X-Forwarded-Host. Only
+  // then (serve --trust-proxy): without a proxy any client could name any host in that header.
+  const hosts = [c.req.header('Host') ?? new URL(c.req.url).host];
+  const forwarded = c.req.header('X-Forwarded-Host')?.split(',').at(-1)?.trim();
+  if (trustProxy && forwarded) hosts.push(forwarded);
   try {
     return hosts.includes(new URL(source).host);
   } catch {

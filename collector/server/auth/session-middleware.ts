@@ -16,11 +16,11 @@ export type DashboardEnv = { Variables: { viewer: Viewer } };
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** 401 without a live session; for a state-changing method also 403 without same origin and CSRF token. */
-export function requireViewer(db: Kysely<Database>, now: () => Date) {
+export function requireViewer(db: Kysely<Database>, now: () => Date, trustProxy = false) {
   return createMiddleware<DashboardEnv>(async (c, next) => {
     const session = await findSession(db, getCookie(c, SESSION_COOKIE), now());
     if (!session) return c.json({ error: 'Войдите в панель заново: сеанс закончился или не начат.' }, 401);
-    if (!SAFE_METHODS.has(c.req.method) && !(isSameOrigin(c) && hasCsrfToken(c, session.csrfToken))) {
+    if (!SAFE_METHODS.has(c.req.method) && !(isSameOrigin(c, trustProxy) && hasCsrfToken(c, session.csrfToken))) {
       return c.json({ error: 'Запрос отклонён: он пришёл не со страницы панели (защита от CSRF).' }, 403);
     }
     const scope = await resolveScope(db, session);

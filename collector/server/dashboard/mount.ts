@@ -17,6 +17,8 @@ export interface DashboardOptions {
   loginLimits?: LoginLimits;
   /** Force the session cookie's Secure flag (default: when the request came over https). */
   secureCookies?: boolean;
+  /** Believe X-Forwarded-Host/-Proto: only behind a reverse proxy that sets them (serve --trust-proxy). */
+  trustProxy?: boolean;
   now?: () => Date;
 }
 
@@ -41,7 +43,7 @@ export function mountDashboard<E extends Env>(app: Hono<E>, db: Kysely<Database>
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  app.route(DASHBOARD_API, authRoutes(db, { limiter, now, secureCookies: options.secureCookies }));
+  app.route(DASHBOARD_API, authRoutes(db, { limiter, now, secureCookies: options.secureCookies, trustProxy: options.trustProxy }));
   app.route(DASHBOARD_API, dataRoutes(db, now));
 
   const distDir = options.distDir ?? DASHBOARD_DIST;

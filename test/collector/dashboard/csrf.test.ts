@@ -28,15 +28,24 @@ for (const engine of ENGINES) {
       expect(await sessionCount()).toBe(0);
     });
 
-    it('accepts a login through a reverse proxy that rewrites Host but sends X-Forwarded-Host', async () => {
-      const response = await browser.request('/login', {
+    const viaProxy = (target: Browser) =>
+      target.request('/login', {
         method: 'POST',
         origin: 'https://dash.example.ru',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-Host': 'dash.example.ru', 'X-Forwarded-Proto': 'https' },
         body: JSON.stringify({ login: 'zarechny', password: 'zarechny-pass' }),
       });
+
+    it('accepts a login through a reverse proxy that rewrites Host and sends X-Forwarded-Host, when told to trust it', async () => {
+      const proxied = new Browser(dashboardApp(database.db, { trustProxy: true }));
+      const response = await viaProxy(proxied);
       expect(response.status).toBe(200);
-      expect(browser.lastSetCookie).toMatch(/; Secure/i);
+      expect(proxied.lastSetCookie).toMatch(/; Secure/i);
+    });
+
+    it('ignores X-Forwarded-Host without --trust-proxy: any client could name any host in it', async () => {
+      expect((await viaProxy(browser)).status).toBe(403);
+      expect(await sessionCount()).toBe(0);
     });
 
     it('refuses a login sent as a form, which another site could submit without asking', async () => {

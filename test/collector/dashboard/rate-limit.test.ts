@@ -10,33 +10,36 @@ describe('LoginRateLimiter', () => {
     let now = 0;
     const limiter = new LoginRateLimiter(limits, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(limiter.admit('Teacher').allowed).toBe(true);
-      limiter.recordFailure('teacher');
+      expect(limiter.admit({ login: 'teacher' }).allowed).toBe(true);
+      limiter.recordFailure({ login: 'teacher' });
       now += 1000;
     }
-    expect(limiter.admit(' TEACHER ')).toEqual({ allowed: false, retryAfterSeconds: 597 });
-    expect(limiter.admit('someone-else').allowed).toBe(true);
+    expect(limiter.admit({ login: 'teacher' })).toEqual({ allowed: false, retryAfterSeconds: 597 });
+    expect(limiter.admit({ login: 'someone-else' }).allowed).toBe(true);
+    expect(limiter.admit({ login: 'teacher', device: 'd1' }).allowed).toBe(true);
     now = 600_001;
-    expect(limiter.admit('teacher').allowed).toBe(true);
+    expect(limiter.admit({ login: 'teacher' }).allowed).toBe(true);
   });
 
   it('forgets the failures of a login once it succeeds', () => {
     const limiter = new LoginRateLimiter(limits, () => 0);
-    limiter.recordFailure('a');
-    limiter.recordFailure('a');
-    limiter.recordSuccess('a');
-    limiter.recordFailure('a');
-    limiter.recordFailure('a');
-    expect(limiter.admit('a').allowed).toBe(true);
+    const a = { login: 'a' };
+    limiter.recordFailure(a);
+    limiter.recordFailure(a);
+    limiter.recordSuccess(a);
+    limiter.recordFailure(a);
+    limiter.recordFailure(a);
+    expect(limiter.admit(a).allowed).toBe(true);
   });
 
-  it('limits all attempts together, whatever the login', () => {
+  it("limits all strangers' attempts together, whatever the login, but not known devices", () => {
     let now = 0;
     const limiter = new LoginRateLimiter(limits, () => now);
-    for (let i = 0; i < 10; i++) expect(limiter.admit(`login-${i}`).allowed).toBe(true);
-    expect(limiter.admit('login-new')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    for (let i = 0; i < 10; i++) expect(limiter.admit({ login: `login-${i}` }).allowed).toBe(true);
+    expect(limiter.admit({ login: 'login-new' })).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.admit({ login: 'login-new', device: 'd1' }).allowed).toBe(true);
     now = 60_000;
-    expect(limiter.admit('login-new').allowed).toBe(true);
+    expect(limiter.admit({ login: 'login-new' }).allowed).toBe(true);
   });
 });
 
@@ -48,7 +51,7 @@ describe('login rate limit through the API', () => {
   });
   afterEach(() => database.drop());
 
-  it('answers 429 with Retry-After after 5 wrong passwords, even to the right one, and only for that login', async () => {
+  it('answers 429 with Retry-After to a stranger after 5 wrong passwords, even to the right one, and only for that login', async () => {
     const browser = new Browser(dashboardApp(database.db));
     for (let i = 0; i < 5; i++) expect((await browser.login('zarechny', `guess-${i}`)).status).toBe(401);
     const blocked = await browser.login('zarechny', 'zarechny-pass');
@@ -59,11 +62,11 @@ describe('login rate limit through the API', () => {
     expect((await browser.login('lugovoy', 'lugovoy-pass')).status).toBe(200);
   });
 
-  it('answers 429 to everyone once the global limit is reached', async () => {
+  it('answers 429 to every stranger once the global limit is reached', async () => {
     const browser = new Browser(
       dashboardApp(database.db, { loginLimits: { perLogin: { max: 5, seconds: 900 }, global: { max: 4, seconds: 60 } } }),
     );
-    for (const login of ['a', 'b', 'c', 'd']) expect((await browser.login(login, 'x')).status).toBe(401);
+    for (const login of ['aa', 'bb', 'cc', 'dd']) expect((await browser.login(login, 'x')).status).toBe(401);
     expect((await browser.login('lugovoy', 'lugovoy-pass')).status).toBe(429);
   });
 });

@@ -13,7 +13,7 @@ export const ORIGIN = 'http://127.0.0.1:8787';
 export const API = `${ORIGIN}/api/v1/dashboard`;
 const CHEAP_COST = { N: 1024, r: 8, p: 1 };
 
-export function dashboardApp(db: Kysely<Database>, options: { loginLimits?: LoginLimits; now?: () => Date } = {}): Hono {
+export function dashboardApp(db: Kysely<Database>, options: { loginLimits?: LoginLimits; now?: () => Date; trustProxy?: boolean } = {}): Hono {
   const app = new Hono();
   mountDashboard(app, db, { distDir: '/nonexistent', ...options });
   return app;
@@ -87,7 +87,10 @@ export async function seedTwoRegions(db: Kysely<Database>) {
 
 /** A browser-like client: keeps the session cookie, sends Origin and the CSRF token like the UI does. */
 export class Browser {
+  /** The session cookie ("name=value"), or ''. */
   cookie = '';
+  /** The known-device cookie, or '' (a browser that never logged in). */
+  deviceCookie = '';
   csrfToken = '';
   lastSetCookie = '';
 
@@ -95,16 +98,21 @@ export class Browser {
 
   async request(path: string, init: RequestInit & { origin?: string | null } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('Cookie', this.cookie);
+    const cookies = [this.cookie, this.deviceCookie].filter(Boolean);
+    if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
     const origin = init.origin === undefined ? ORIGIN : init.origin;
     if (origin) headers.set('Origin', origin);
     const url = path.startsWith('http') ? path : `${API}${path}`;
     const response = await this.app.request(url, { ...init, headers });
-    const setCookie = response.headers.get('Set-Cookie');
-    if (setCookie) {
-      this.lastSetCookie = setCookie;
+    for (const setCookie of response.headers.getSetCookie()) {
       const [pair] = setCookie.split(';');
-      this.cookie = pair!.endsWith('=') ? '' : pair!;
+      const value = pair!.endsWith('=') ? '' : pair!;
+      if (pair!.startsWith('podskazka_device=')) {
+        this.deviceCookie = value;
+        continue;
+      }
+      this.lastSetCookie = setCookie;
+      this.cookie = value;
     }
     return response;
   }
