@@ -10,7 +10,7 @@ export function weekCsv(units: UnitsResponse): string {
   const header = ['Неделя', unitTitle, 'Мессенджер', ...EVENT_NAMES.map((event) => EVENT_TITLES[event])];
   const rows = units.rows.map((row) => [
     units.week,
-    row.unit,
+    { code: row.unit },
     messengerName(row.messenger),
     ...EVENT_NAMES.map((event) => row.cells[event]),
   ]);

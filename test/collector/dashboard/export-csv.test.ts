@@ -4,6 +4,10 @@ import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases'
 import { Browser, dashboardApp, seedTwoRegions } from './support/dashboard-app';
 
 describe('toCsv', () => {
+  it('keeps number-like and date-like codes as text for Excel, other codes as they are', () => {
+    const codes = ['0123', '1e5', '1-2', '12.50', 'school-0547', '-1'].map((code) => [{ code }]);
+    expect(toCsv(['orgId'], codes).split('\r\n').slice(1, -1)).toEqual(['"=""0123"""', '"=""1e5"""', '"=""1-2"""', '"=""12.50"""', 'school-0547', '"=""-1"""']);
+  });
   it('quotes separators and quotes, and defuses spreadsheet formulas', () => {
     expect(toCsv(['a'], [['x,y'], ['say "hi"'], ['=1+1'], ['-2'], [-2]])).toBe('\uFEFFa\r\n"x,y"\r\n"say ""hi"""\r\n\'=1+1\r\n\'-2\r\n-2\r\n');
   });

@@ -51,7 +51,7 @@ describe.each(ENGINES)('token and policy commands on $name', ({ name, skip }) =>
     const policy = await cli(['policy', 'Северный район', '--endpoint', 'https://collector.example.ru', '--school', 'school-0547', ...dbArgs]);
     expect(policy.code).toBe(0);
     const settings = JSON.parse(policy.lines.join('\n')) as { orgId: string; reportToken: string };
-    expect(settings).toEqual({ reportEndpoint: 'https://collector.example.ru/api/v1/reports', reportToken: expect.stringMatching(/^pk_/), orgId: 'school-0547' });
+    expect(settings).toEqual({ reportEndpoint: 'https://collector.example.ru/api/v1/reports', reportToken: expect.stringMatching(/^pk_/), orgId: 'school-0547', locale: 'ru' });
     expect(await post(settings.reportToken, 'school-0547')).toBe(202);
     expect(await post(settings.reportToken, 'school-0001')).toBe(403);
 
