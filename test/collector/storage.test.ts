@@ -77,3 +77,22 @@ describe.each(ENGINES)('storage on $name', ({ name, skip }) => {
     expect(await cells('count_excess')).toEqual({ teams: 999 * 90_000 + 5 - COUNT_CEILING });
   });
 });
+
+describe.each(ENGINES)('visits under the plausibility bound on $name', ({ name, skip }) => {
+  it.skipIf(skip)('takes at most the bound into a visit cell, and its rollups take the same', async () => {
+    const database = await freshDatabase(name);
+    try {
+      const districtId = await addDistrict(database.db, 'Северный');
+      const visit = { day: '2026-11-20', target: 'sferum', n: 90_000 } as const;
+      const batchOf = (id: number) => ({ districtId, batchId: uuid(id), orgId: 'school-1', counts: [], visits: [visit] });
+      await storeBatches(database, [batchOf(1), batchOf(2)]);
+      await storeBatches(database, [batchOf(3)]);
+      for (const table of ['visits', 'district_visit_days', 'school_visit_weeks'] as const) {
+        const rows = await database.db.selectFrom(table).select('n').execute();
+        expect(rows.map((row) => Number(row.n)), table).toEqual([COUNT_CEILING]);
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
