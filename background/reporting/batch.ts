@@ -1,5 +1,6 @@
 import type { CountKey, PendingCounts } from '../count-store';
 import { pendingToRows } from '../count-store';
+import { shiftDay } from './recheck';
 import { MAX_BATCH_BYTES, MAX_COUNT, MAX_COUNT_ROWS, MAX_DAY_AGE, ReportBatch, type CountRow } from '../../protocol/report';
 
 export interface BatchMeta {
@@ -16,11 +17,6 @@ export interface BuiltBatch {
   keep: PendingCounts;
   /** Rows too old for the collector (it rejects days older than 60): left out for good. */
   discarded: number;
-}
-
-function shiftDay(day: string, offset: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + offset)).toISOString().slice(0, 10);
 }
 
 const keyOf = (row: CountRow): CountKey => `${row.day}|${row.messenger}|${row.event}`;

@@ -21,6 +21,8 @@ export const ReportingStatus = z.strictObject({
   nextBatch: z.strictObject({ json: z.string(), fixed: z.boolean(), rows: z.int().min(0) }).nullable(),
   /** Count rows waiting for a later batch. */
   laterRows: z.int().min(0),
+  /** Rows left out because they grew older than the collector accepts. */
+  discardedRows: z.int().min(0),
   lastSuccessAt: z.number().nullable(),
   lastError: LastError.nullable(),
   nextAttemptAt: z.number().nullable(),

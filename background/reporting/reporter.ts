@@ -5,6 +5,7 @@ import { serialQueue } from '../serial';
 import { flushDelay, retryAfterDelay, retryDelay, wakeDelay } from './backoff';
 import { buildBatch } from './batch';
 import type { FlushResult } from './messages';
+import { recheckWaiting } from './recheck';
 import { isReportEndpoint, type Policy } from '../../protocol/policy';
 import { postBatch } from './send';
 import { OUTBOX_KEY, STATE_KEY, readReporting, saveReporting, type Outbox, type ReportState } from './state';
@@ -104,8 +105,10 @@ export function createReporter(deps: ReporterDeps) {
     return result;
   }
 
-  async function deliver(outbox: Outbox, context: Step): Promise<FlushResult> {
+  async function deliver(waiting: Outbox, context: Step): Promise<FlushResult> {
     const { settings, scale } = context;
+    const outbox = await withoutStaleRows(waiting);
+    if (!outbox) return 'nothing';
     // The next attempt is stored and armed before sending: a worker stopped mid-request retries by itself.
     const leased: Outbox = { ...outbox, attempts: outbox.attempts + 1, nextAttemptAt: deps.now() + retryDelay(outbox.attempts + 1, deps.random, scale) };
     await saveReporting({ outbox: leased });
@@ -128,6 +131,16 @@ export function createReporter(deps: ReporterDeps) {
     const wait = outcome.retryAfterMs !== undefined ? retryAfterDelay(outcome.retryAfterMs, deps.random) : retryDelay(leased.attempts, deps.random, scale);
     await saveReporting({ outbox: { ...leased, nextAttemptAt: at + wait }, state: { ...state, lastError } });
     return 'retry';
+  }
+
+  /** The waiting batch without rows that aged out of the collector's window; null when none are left. */
+  async function withoutStaleRows(outbox: Outbox): Promise<Outbox | null> {
+    const checked = recheckWaiting(outbox.body, localDay(new Date(deps.now())));
+    if (checked.dropped === 0) return outbox;
+    const { state } = await readReporting();
+    const fresh = checked.body === null ? null : { ...outbox, body: checked.body };
+    await saveReporting({ outbox: fresh, state: { ...state, discardedRows: state.discardedRows + checked.dropped } });
+    return fresh;
   }
 
   /** Moves pending counts into a persisted outbox batch in one storage write; undefined when none wait. */

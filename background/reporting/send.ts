@@ -14,7 +14,7 @@ export interface SendTarget {
 export const SEND_TIMEOUT_MS = 30_000;
 
 /** Only these answers give a batch up (DESIGN §6); every other failure keeps it for a retry. */
-const DROP_CODES: Record<number, ErrorCode> = { 400: 'rejected', 401: 'unauthorized', 413: 'too_large' };
+const DROP_CODES: Record<number, ErrorCode> = { 400: 'rejected', 401: 'unauthorized', 403: 'forbidden', 413: 'too_large' };
 
 /**
  * One POST of the exact stored body. No cookies, no referrer, no cache: the request carries the

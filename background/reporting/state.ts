@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'unexpected_status',
   'rejected',
   'unauthorized',
+  'forbidden',
   'too_large',
   'endpoint_invalid',
 ] as const;
@@ -35,7 +36,7 @@ export const LastError = z.strictObject({
   code: ErrorCode,
   status: z.int().optional(),
   at: z.number(),
-  /** True when the batch was given up (400/401/413): its counts are gone. */
+  /** True when the batch was given up (400/401/403/413): its counts are gone. */
   dropped: z.boolean(),
 });
 export type LastError = z.infer<typeof LastError>;
@@ -45,7 +46,7 @@ export const ReportState = z.strictObject({
   nextBatchId: z.string().optional(),
   lastSuccessAt: z.number().optional(),
   lastError: LastError.optional(),
-  /** Counts older than the collector accepts (60 days), left out of every batch. */
+  /** Rows older than the collector accepts (60 days), left out of a new batch or taken out of a waiting one. */
   discardedRows: z.int().min(0).default(0),
 });
 export type ReportState = z.infer<typeof ReportState>;

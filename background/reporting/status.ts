@@ -31,6 +31,7 @@ export async function reportingStatus(reporter: Reporter, now: number = Date.now
     endpointValid: settings.reportEndpoint === '' || isReportEndpoint(settings.reportEndpoint),
     nextBatch,
     laterRows,
+    discardedRows: state.discardedRows,
     lastSuccessAt: state.lastSuccessAt ?? null,
     lastError: state.lastError ?? null,
     nextAttemptAt: (outbox ? outbox.nextAttemptAt : state.nextFlushAt) ?? null,

@@ -239,3 +239,49 @@ describe('reporter', () => {
     expect((await readReporting()).outbox!.nextAttemptAt - h.now()).toBeGreaterThanOrEqual(5_000);
   });
 });
+
+describe('reporter and stale rows', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('takes rows that aged out of a waiting batch out before the retry, keeps its fresh rows and batchId, and counts what it dropped', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await recordEvent('whatsapp', 'opened', new Date(START - 59 * DAY));
+    await record(2);
+    h.replies.push(() => new Response(null, { status: 503 }));
+    expect(await h.reporter.sendNow()).toBe('retry');
+    expect(h.sent[0]!.batch.counts.map((row) => row.messenger).sort()).toEqual(['telegram', 'whatsapp']);
+
+    h.advance(2 * DAY);
+    // What the collector would answer to a row older than its window: 400, and the batch gone.
+    h.replies.push(() => new Response(null, { status: h.sent.at(-1)!.batch.counts.some((row) => row.messenger === 'whatsapp') ? 400 : 202 }));
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    const retried = h.sent[1]!.batch;
+    expect(retried.batchId).toBe(h.sent[0]!.batch.batchId);
+    expect(retried.counts).toEqual([{ day: '2026-11-23', messenger: 'telegram', event: 'opened', n: 2 }]);
+    expect((await readReporting()).state.discardedRows).toBe(1);
+  });
+
+  it('drops a waiting batch whose every row aged out without sending it', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await recordEvent('whatsapp', 'opened', new Date(START - 60 * DAY));
+    h.replies.push(() => new Response(null, { status: 503 }));
+    expect(await h.reporter.sendNow()).toBe('retry');
+    h.advance(DAY);
+    expect(await h.reporter.sendNow()).toBe('nothing');
+    expect(h.sent).toHaveLength(1);
+    const { outbox, state } = await readReporting();
+    expect(outbox).toBeUndefined();
+    expect(state.discardedRows).toBe(1);
+  });
+
+  it('gives a batch up on 403 (the token may not write this orgId) and names it', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(1);
+    h.replies.push(() => new Response(null, { status: 403 }));
+    expect(await h.reporter.sendNow()).toBe('dropped');
+    expect((await readReporting()).state.lastError).toMatchObject({ code: 'forbidden', status: 403, dropped: true });
+  });
+});

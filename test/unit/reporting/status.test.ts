@@ -57,6 +57,19 @@ describe('reportingStatus', () => {
   });
 });
 
+describe('stale rows in the popup', () => {
+  it('says how many rows older than the collector accepts were left out', async () => {
+    const reporter = createReporter(deps([]));
+    await reporter.start();
+    await recordEvent('viber', 'opened', new Date(NOW - 70 * 24 * 60 * 60 * 1000));
+    await recordEvent('viber', 'opened', new Date(NOW));
+    await reporter.sendNow();
+    const status = ReportingStatus.parse(await reportingStatus(reporter, NOW));
+    expect(status.discardedRows).toBe(1);
+    expect(ru.reporting_discarded.message.replace('$ROWS$', '1')).toBe('Не отправлено строк старше 60 дней (сервер их не принимает): 1.');
+  });
+});
+
 describe('popup texts', () => {
   it('has a Russian and an English text for every error and every result', () => {
     const keys = [...ERROR_CODES.map((code) => `reporting_error_${code}`), ...FLUSH_RESULTS.map((result) => `reporting_result_${result}`)];
