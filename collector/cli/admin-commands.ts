@@ -7,7 +7,7 @@ import { findSchool } from '../storage/schools';
 import type { UserRole } from '../storage/schema';
 import { LOGIN_PATTERN, normalizeLogin } from '../storage/login-name';
 import { addTokenValue, createToken, hashToken } from '../storage/tokens';
-import { UsageError } from './main';
+import { UsageError } from './usage-error';
 import { tokenScope } from './token-scope';
 
 export type Out = (line: string) => void;

@@ -5,9 +5,8 @@ import { addUser, addDistrictCommand, policyCommand } from './admin-commands';
 import { addTokenCommand, listTokensCommand, revokeTokenCommand } from './token-commands';
 import { serveCommand } from './serve';
 import { USAGE } from './usage';
+import { UsageError } from './usage-error';
 
-/** A mistake the person at the terminal can fix: printed as one line, exit code 1. */
-export class UsageError extends Error {}
 class HelpRequested extends Error {}
 
 const DATABASE_OPTIONS = { db: { type: 'string' }, 'database-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;

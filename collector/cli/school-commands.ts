@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { CollectorDatabase } from '../storage/open-database';
-import { ORG_ID_PATTERN, SCHOOL_NAME_MAX, upsertSchools } from '../storage/schools';
+import { ORG_ID_PATTERN } from '../../protocol/report';
+import { SCHOOL_NAME_MAX, upsertSchools } from '../storage/schools';
 import { requireDistrict, type Out } from './admin-commands';
-import { UsageError } from './main';
+import { UsageError } from './usage-error';
 import { parseSchoolList } from './school-list-file';
 
 /** `school add DISTRICT ORGID NAME`: one school; a known code gets the new name. */

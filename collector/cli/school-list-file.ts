@@ -1,4 +1,5 @@
-import { ORG_ID_PATTERN, SCHOOL_NAME_MAX } from '../storage/schools';
+import { ORG_ID_PATTERN } from '../../protocol/report';
+import { SCHOOL_NAME_MAX } from '../storage/schools';
 
 /**
  * A district's list of schools as Excel saves it: "CSV UTF-8" (with a byte order mark), plain

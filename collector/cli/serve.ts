@@ -1,7 +1,7 @@
 import { seedDemo } from '../demo/seed-demo';
 import type { DatabaseTarget } from '../storage/open-database';
 import { startCollector } from '../server/start-collector';
-import { UsageError } from './main';
+import { UsageError } from './usage-error';
 
 export interface ServeOptions {
   target: DatabaseTarget;

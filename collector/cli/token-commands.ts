@@ -2,7 +2,7 @@ import { TOKEN_CACHE_MS } from '../ingest/token-directory';
 import type { CollectorDatabase } from '../storage/open-database';
 import { createToken, hashToken, listTokens, revokeToken, revokeTokenValue, tokenIdOf, type RevokeResult } from '../storage/tokens';
 import { requireDistrict, type Out } from './admin-commands';
-import { UsageError } from './main';
+import { UsageError } from './usage-error';
 import { tokenScope, type TokenOptions } from './token-scope';
 
 /** Prints the new token on stdout (shown once) and its public id on stderr. */

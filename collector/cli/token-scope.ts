@@ -1,6 +1,6 @@
 import { OrgId } from '../../protocol/report';
 import type { TokenScope } from '../storage/tokens';
-import { UsageError } from './main';
+import { UsageError } from './usage-error';
 
 /** `--school`, `--rows-per-day`, `--new-schools-per-day` as typed. */
 export interface TokenOptions {

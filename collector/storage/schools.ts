@@ -8,7 +8,6 @@ export interface School {
   name: string;
 }
 
-export const ORG_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const SCHOOL_NAME_MAX = 300;
 
 /**
