@@ -1,8 +1,9 @@
 import type { Tally } from '../../background/count-store';
 import { translator, type UiLocale } from '../../i18n';
 import { GUIDE_PATH } from '../../messages/guide-address';
+import { ReportingPanel } from '../ReportingPanel';
+import { PolicyStatusSection } from '../settings-status/PolicyStatusSection';
 import { TodayCounts } from './TodayCounts';
-import { POPUP_SECTIONS } from './sections';
 
 export interface PopupProps {
   locale: UiLocale;
@@ -29,9 +30,8 @@ export function Popup({ locale, today, onOpenGuide }: PopupProps) {
         </a>
       </p>
       <TodayCounts today={today} t={t} />
-      {POPUP_SECTIONS.map((Section, index) => (
-        <Section key={index} locale={locale} />
-      ))}
+      <PolicyStatusSection locale={locale} />
+      <ReportingPanel locale={locale} />
     </main>
   );
 }
