@@ -13,7 +13,7 @@ export interface PresentationDecision {
 /**
  * The one place that decides what a visit to a listed page shows, from the effective settings
  * (settings/) and the snooze: off → none; inform → banner; confirm → interstitial; block → none
- * (the page is replaced by the guide: see block-loaded-page.ts).
+ * (the page is replaced by the guide: see block/).
  */
 export async function decidePresentation(visit: VisitMessage, policy: Policy = DEFAULT_POLICY, now: number = Date.now()): Promise<PresentationDecision> {
   const locale = resolveLocale(policy.locale);

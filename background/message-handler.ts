@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ContentMessage, Decision, type NudgeEventMessage, type VisitMessage } from '../messages';
 import { GUIDE_PATH } from '../messages/guide-address';
 import { recordEvent } from './count-store';
-import { replaceWithGuide } from './block-loaded-page';
+import { blockLoadedPage } from './block/loaded-page';
 import { decidePresentation } from './decide-presentation';
 import { interstitialTexts } from './interstitial-texts';
 import { currentSettings } from './policy-followers';
@@ -15,7 +15,7 @@ export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<
   const { settings } = await currentSettings();
   const decision = await decidePresentation(visit, settings);
   await counted;
-  if (settings.mode === 'block' && settings.messengers.includes(visit.messenger) && tabId !== undefined) await replaceWithGuide(tabId, visit.messenger);
+  await blockLoadedPage(settings, visit.messenger, tabId);
   const interstitial = decision.presentation === 'interstitial' ? { interstitial: interstitialTexts(decision.locale, visit.messenger, decision.alternative.name) } : {};
   return Decision.parse({ ...decision, ...interstitial, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
 }

@@ -1,45 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { Policy } from '../protocol/policy';
-import { classifyActive } from '../settings/active-rules';
 import { BUILT_IN_RULES, classifyUrl } from '../rules';
 import { recordEvent } from './count-store';
 import { guideUrl } from './guide-url';
 import { isSnoozed } from './snooze';
-
-export interface TopFrameNavigation {
-  tabId: number;
-  frameId: number;
-  url: string;
-  error?: string;
-  documentLifecycle?: string;
-}
+import { hostAccess, isTopFrame, type TopFrameNavigation } from './top-frame';
 
 /** Errors that are not "the messenger did not load": the user stopped it, or a rule blocked it. */
 const NOT_A_FAILURE = new Set(['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'net::ERR_BLOCKED_BY_ADMINISTRATOR', 'NS_BINDING_ABORTED']);
-
-const isTopFrame = (details: TopFrameNavigation) => details.frameId === 0 && details.documentLifecycle !== 'prerender';
-
-async function hostAccess(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [`*://${new URL(url).hostname}/*`] });
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Block mode: the declarativeNetRequest rule redirects this navigation to the guide before any
- * request is sent; count it here, when it starts, because the blocked page never runs a script.
- * A district-added host without host access gets no redirect (Chrome requires host access for
- * it), so the tab is sent to the guide from here instead: a later, but still certain, stop.
- */
-export async function blockNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
-  if (settings.mode !== 'block' || !isTopFrame(details)) return;
-  const found = classifyActive(details.url, settings);
-  if (!found) return;
-  await recordEvent(found.messenger, 'blocked');
-  if (!(await hostAccess(details.url))) await browser.tabs.update(details.tabId, { url: guideUrl(found.messenger, 'blocked') });
-}
 
 /**
  * A district-added host whose access is not granted runs no content script, so the page's visit

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings, type EffectiveSettings } from '../settings';
 import { publishPageRules } from '../settings/page-rules';
-import { syncBlockRules } from './block-rules';
+import { blockNavigation } from './block/navigation';
+import { syncBlockRules } from './block/redirect-rules';
 import { syncExtraContentScripts } from './extra-content-scripts';
-import { blockNavigation, countUnscriptedVisit, handleFailedNavigation } from './navigation-watch';
+import { countUnscriptedVisit, handleFailedNavigation } from './navigation-watch';
 
 let current: Promise<EffectiveSettings> | undefined;
 

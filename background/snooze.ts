@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { MessengerId } from '../protocol/messengers';
 
-/** Quiet time after `personal_use` or `dismissed`; policy's `snoozeMinutes` will replace it. */
-export const SNOOZE_MINUTES = 60;
-
 type SnoozeUntil = Partial<Record<MessengerId, number>>;
 const KEY = 'snoozeUntil';
 

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isSnoozed, SNOOZE_MINUTES, snoozeMessenger } from '../../../background/snooze';
+import { isSnoozed, snoozeMessenger } from '../../../background/snooze';
+import { DEFAULT_POLICY } from '../../../protocol/policy';
 
 describe('snooze', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('is one hour by default', () => {
-    expect(SNOOZE_MINUTES).toBe(60);
+    expect(DEFAULT_POLICY.snoozeMinutes).toBe(60);
   });
 
   it('holds for the given minutes, for that messenger only', async () => {
