@@ -38,7 +38,7 @@ export function dashboardRollupsMigration(engine: Engine): Migration {
         .addPrimaryKeyConstraint('school_weeks_pk', ['district_id', 'week_start', 'org_id', 'messenger', 'event'])
         .modifyEnd(engine === 'sqlite' ? sql`without rowid` : sql``)
         .execute();
-      // The dashboard no longer reads counts by district and day; one index less for the ingest to keep.
+      // The dashboard reads the rollups, not counts by district and day: one index less for the ingest to keep.
       await db.schema.dropIndex('counts_by_district_day').execute();
       await fillRollups(db, engine);
     },
