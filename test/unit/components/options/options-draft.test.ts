@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { draftFrom, optionsFromDraft } from '../../../components/options/options-draft';
-import { describeProblem } from '../../../settings';
-import { DEFAULT_POLICY } from '../../../protocol/policy';
+import { draftFrom, optionsFromDraft } from '../../../../components/options/options-draft';
+import { describeProblem } from '../../../../settings';
+import { DEFAULT_POLICY } from '../../../../protocol/policy';
 
 describe('options from the form', () => {
   it('saves typed numbers as numbers, leaves out empty texts and the keys the policy sets', () => {

@@ -2,12 +2,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDistrict } from '../../collector/storage/districts';
-import { migrateToLatest } from '../../collector/storage/migrations';
-import { openDatabase, type DatabaseTarget } from '../../collector/storage/open-database';
-import type { Database } from '../../collector/storage/schema';
-import { storeBatches } from '../../collector/storage/store-batches';
-import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
+import { addDistrict } from '../../../collector/storage/districts';
+import { migrateToLatest } from '../../../collector/storage/migrations';
+import { openDatabase, type DatabaseTarget } from '../../../collector/storage/open-database';
+import type { Database } from '../../../collector/storage/schema';
+import { storeBatches } from '../../../collector/storage/store-batches';
+import { ENGINES, freshPostgresTarget, freshSqliteTarget } from '../support/databases';
 
 /** A database as an earlier release left it: migrated up to `lastMigration`, nothing later. */
 async function olderDatabase(target: DatabaseTarget, lastMigration: string): Promise<Kysely<Database>> {

@@ -2,8 +2,8 @@ import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // Trusted and untrusted clicks, Esc and focus need a real browser: test/e2e/nudge.spec.ts.
-import { Banner, type BannerProps } from '../../../components/nudge/Banner';
-import { SFERUM } from '../../../protocol/policy';
+import { Banner, type BannerProps } from '../../../../components/nudge/Banner';
+import { SFERUM } from '../../../../protocol/policy';
 
 const texts = {
   label: 'Подсказка о школьных чатах',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, flushDelay, parseRetryAfter, retryAfterDelay, retryDelay, wakeDelay } from '../../../background/reporting/backoff';
-import { isReportEndpoint } from '../../../protocol/policy';
+import { BACKOFF_MAX_MS, flushDelay, parseRetryAfter, retryAfterDelay, retryDelay, wakeDelay } from '../../../../background/reporting/backoff';
+import { isReportEndpoint } from '../../../../protocol/policy';
 
 describe('delays', () => {
   it('doubles the backoff per failed attempt, with jitter, up to a cap', () => {

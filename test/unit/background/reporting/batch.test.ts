@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingCounts } from '../../../background/count-store';
-import { buildBatch } from '../../../background/reporting/batch';
-import { MAX_BATCH_BYTES, ReportBatch } from '../../../protocol/report';
-import { EVENT_NAMES } from '../../../protocol/events';
-import { MESSENGER_IDS } from '../../../protocol/messengers';
+import type { PendingCounts } from '../../../../background/count-store';
+import { buildBatch } from '../../../../background/reporting/batch';
+import { MAX_BATCH_BYTES, ReportBatch } from '../../../../protocol/report';
+import { EVENT_NAMES } from '../../../../protocol/events';
+import { MESSENGER_IDS } from '../../../../protocol/messengers';
 
 const meta = { batchId: '3f6c1a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6', orgId: 'school-0547', extVersion: '1.0.0' };
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../collector/storage/open-database';
-import { addDistrict, addRegion, findDistrict } from '../../collector/storage/districts';
-import { COUNT_CEILING, type AcceptedBatch } from '../../collector/storage/batch-sql';
-import { storeBatches } from '../../collector/storage/store-batches';
-import { createToken, districtForTokenHash, hashToken, revokeToken } from '../../collector/storage/tokens';
-import { ENGINES, freshDatabase, type TestDatabase } from './support/databases';
+import { openDatabase } from '../../../collector/storage/open-database';
+import { addDistrict, addRegion, findDistrict } from '../../../collector/storage/districts';
+import { COUNT_CEILING, type AcceptedBatch } from '../../../collector/storage/batch-sql';
+import { storeBatches } from '../../../collector/storage/store-batches';
+import { createToken, districtForTokenHash, hashToken, revokeToken } from '../../../collector/storage/tokens';
+import { ENGINES, freshDatabase, type TestDatabase } from '../support/databases';
 
 const batch = (districtId: number, batchId: string, counts: AcceptedBatch['counts'], orgId = 'school-1'): AcceptedBatch => ({ districtId, batchId, orgId, counts });
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;

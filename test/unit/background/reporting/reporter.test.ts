@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { recordEvent } from '../../../background/count-store';
-import { REPORT_ALARM, createReporter, type ReporterDeps, type ReportingSettings } from '../../../background/reporting/reporter';
-import { readReporting } from '../../../background/reporting/state';
-import { TEST_TIMING_KEY } from '../../../background/reporting/timing';
-import { ReportBatch } from '../../../protocol/report';
+import { recordEvent } from '../../../../background/count-store';
+import { REPORT_ALARM, createReporter, type ReporterDeps, type ReportingSettings } from '../../../../background/reporting/reporter';
+import { readReporting } from '../../../../background/reporting/state';
+import { TEST_TIMING_KEY } from '../../../../background/reporting/timing';
+import { ReportBatch } from '../../../../protocol/report';
 
 const ENDPOINT = 'https://stats.example.ru/api/v1/reports';
 const START = new Date(2026, 10, 23, 10, 0, 0).getTime();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupCommitter, QueueFullError } from '../../collector/ingest/group-commit';
-import type { AcceptedBatch } from '../../collector/storage/batch-sql';
+import { createGroupCommitter, QueueFullError } from '../../../collector/ingest/group-commit';
+import type { AcceptedBatch } from '../../../collector/storage/batch-sql';
 
 const batch = (batchId: string): AcceptedBatch => ({ districtId: 1, batchId, orgId: 'school-1', counts: [] });
 

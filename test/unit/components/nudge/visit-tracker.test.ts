@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createVisitTracker } from '../../../components/nudge/visit-tracker';
-import { classifyUrl } from '../../../rules';
+import { createVisitTracker } from '../../../../components/nudge/visit-tracker';
+import { classifyUrl } from '../../../../rules';
 
 describe('visit tracker (SPA routes)', () => {
   it('counts the first surface, not the route changes inside it', () => {

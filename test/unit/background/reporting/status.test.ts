@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../../../public/_locales/en/messages.json';
-import ru from '../../../public/_locales/ru/messages.json';
-import { recordEvent } from '../../../background/count-store';
-import { FLUSH_RESULTS, ReportingStatus } from '../../../background/reporting/messages';
-import { createReporter, type ReporterDeps } from '../../../background/reporting/reporter';
-import { ERROR_CODES } from '../../../background/reporting/state';
-import { reportingStatus } from '../../../background/reporting/status';
+import en from '../../../../public/_locales/en/messages.json';
+import ru from '../../../../public/_locales/ru/messages.json';
+import { recordEvent } from '../../../../background/count-store';
+import { FLUSH_RESULTS, ReportingStatus } from '../../../../background/reporting/messages';
+import { createReporter, type ReporterDeps } from '../../../../background/reporting/reporter';
+import { ERROR_CODES } from '../../../../background/reporting/state';
+import { reportingStatus } from '../../../../background/reporting/status';
 
 const NOW = new Date(2026, 10, 23, 10, 0, 0).getTime();
 
