@@ -69,7 +69,7 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
   const limiter = createRateLimiter(rateLimit);
   const writer = createBatchWriter(database, { holdMs: fold.holdMs, onHold: fold.onHold });
   const committer = createGroupCommitter(writer.store, { concurrency: writer.pipeline, ...groupCommit });
-  const folding = startBackgroundFold(writer.fold, { limit: writer.foldLimit, ...fold });
+  const folding = startBackgroundFold(writer.fold, fold);
 
   async function handle(request: IngestRequest): Promise<IngestResponse> {
     try {

@@ -38,15 +38,10 @@ export interface BatchWriter {
   close: () => Promise<void>;
   /** How many groups may be handed to `store` at once. */
   pipeline: number;
-  /** Log rows per fold transaction: on SQLite the stores wait meanwhile, so fewer. */
-  foldLimit: number;
 }
 
-/** The most log rows one fold takes on PostgreSQL (seconds of the bench's load at its fastest). */
+/** The most log rows one fold takes (about 2–4 s of the bench's load at its fastest). */
 export const FOLD_LIMIT = 20_000;
-
-/** On SQLite: a fold holds the one writer, so it takes about a second of 2,000 batches/s at a time. */
-export const SQLITE_FOLD_LIMIT = 2_000;
 
 /** Folds until the log is empty (waiting for another collector's fold, on PostgreSQL). */
 export async function foldAll(fold: Fold, limit = FOLD_LIMIT): Promise<void> {

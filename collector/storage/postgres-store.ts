@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { FOLD_LIMIT, toLogEntries, type AcceptedBatch, type BatchWriter } from './batch-sql';
+import { toLogEntries, type AcceptedBatch, type BatchWriter } from './batch-sql';
 import { foldOnPostgres } from './postgres-fold';
 import type { Database } from './schema';
 import type { FoldHold, LogEntry } from './sqlite-store-core.mjs';
@@ -20,7 +20,6 @@ export function postgresWriter(db: Kysely<Database>, pool: pg.Pool, hold: FoldHo
     fold: (limit, wait = false) => foldOnPostgres(db, pool, limit, wait, hold),
     close: async () => {},
     pipeline: 2,
-    foldLimit: FOLD_LIMIT,
   };
 }
 

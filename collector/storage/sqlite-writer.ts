@@ -20,7 +20,7 @@ export function sqliteStatements(db: Kysely<Database>): SqliteStoreStatements {
 }
 
 /** In this thread, on Kysely's own connection (held, so its other queries wait for ours). */
-export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.Database, hold: FoldHold = {}): Omit<BatchWriter, 'pipeline' | 'foldLimit'> {
+export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.Database, hold: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
   const statements = sqliteStatements(db);
   const store = createSqliteStore(sqlite, statements);
   const fold = createSqliteFold(sqlite, statements, hold);
@@ -37,7 +37,7 @@ type Request = { entries: LogEntry[] } | { fold: number };
  * In a writer thread with its own connection: SQLite's synchronous work then runs beside the
  * main thread's HTTP and validation instead of blocking them. A thread that dies is replaced.
  */
-export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs = 0, onHold }: FoldHold = {}): Omit<BatchWriter, 'pipeline' | 'foldLimit'> {
+export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs = 0, onHold }: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
   const statements = sqliteStatements(db);
   const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   let nextId = 0;

@@ -1,4 +1,4 @@
-import { foldAll, SQLITE_FOLD_LIMIT, type AcceptedBatch, type BatchWriter } from './batch-sql';
+import { foldAll, type AcceptedBatch, type BatchWriter } from './batch-sql';
 import type { CollectorDatabase } from './open-database';
 import { postgresWriter } from './postgres-store';
 import type { FoldHold } from './sqlite-store-core.mjs';
@@ -11,7 +11,7 @@ import { sqliteStoreInThread, sqliteWriterThread } from './sqlite-writer';
  * `hold` only for crash tests (a fold's transaction held open).
  */
 export function createBatchStore(database: CollectorDatabase, hold: FoldHold = {}): BatchWriter {
-  if (database.sqlite) return { ...sqliteStoreInThread(database.db, database.sqlite, hold), pipeline: 1, foldLimit: SQLITE_FOLD_LIMIT };
+  if (database.sqlite) return { ...sqliteStoreInThread(database.db, database.sqlite, hold), pipeline: 1 };
   const { pool } = database;
   if (!pool) throw new Error('a PostgreSQL database without its pool');
   return postgresWriter(database.db, pool, hold);
@@ -23,7 +23,7 @@ export function createBatchStore(database: CollectorDatabase, hold: FoldHold = {
  * idling while the answers go out and the next group is gathered (still one transaction at a time).
  */
 export function createBatchWriter(database: CollectorDatabase, hold: FoldHold = {}): BatchWriter {
-  if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file, hold), pipeline: 2, foldLimit: SQLITE_FOLD_LIMIT };
+  if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file, hold), pipeline: 2 };
   return createBatchStore(database, hold);
 }
 
