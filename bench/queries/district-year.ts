@@ -1,3 +1,4 @@
+import type { AlternativeTarget } from '../../protocol/alternatives';
 import { EVENT_NAMES, type EventName } from '../../protocol/events';
 import { MESSENGER_IDS, type MessengerId } from '../../protocol/messengers';
 import type { AcceptedBatch } from '../../collector/storage/batch-sql';
@@ -6,7 +7,7 @@ import type { AcceptedBatch } from '../../collector/storage/batch-sql';
  * A generated district-year: `schools` schools × `days` days up to `lastDay`, every messenger and
  * every event present somewhere. Each school-day is one batch, as a school's computers would send.
  * Per school-day 1–4 messengers (Telegram and WhatsApp most often), each with opened and
- * nudge_shown and the other events now and then; weekends quieter.
+ * nudge_shown and the other events now and then; visits to Sferum, MAX, VK Messenger; weekends quieter.
  */
 export function* districtYear({ districtId, schools, days, lastDay, seed = 7 }: { districtId: number; schools: number; days: number; lastDay: string; seed?: number }): Generator<AcceptedBatch> {
   let state = seed;
@@ -32,9 +33,12 @@ export function* districtYear({ districtId, schools, days, lastDay, seed = 7 }: 
           counts.push({ day, messenger, event, n: event === 'opened' ? opened : 1 + Math.floor(random() * opened) });
         }
       }
-      if (counts.length === 0) continue;
+      // Most school-days some teacher also opens Sferum or MAX.
+      const visits: { day: string; target: AlternativeTarget; n: number }[] = [];
+      for (const target of ['sferum', 'max', 'vk_messenger'] as const) if (random() < (target === 'vk_messenger' ? 0.15 : 0.6)) visits.push({ day, target, n: 1 + Math.floor(random() * 15) });
+      if (counts.length === 0 && visits.length === 0) continue;
       batchNumber += 1;
-      yield { districtId, batchId: `00000000-0000-4000-8000-${batchNumber.toString(16).padStart(12, '0')}`, orgId: `school-${String(school + 1).padStart(4, '0')}`, counts };
+      yield { districtId, batchId: `00000000-0000-4000-8000-${batchNumber.toString(16).padStart(12, '0')}`, orgId: `school-${String(school + 1).padStart(4, '0')}`, counts, visits };
     }
   }
 }

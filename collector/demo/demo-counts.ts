@@ -75,3 +75,14 @@ export function demoCountRows({ districtId, today, schools = 24, weeks = 12, see
   }
   return rows;
 }
+
+const DEMO_PLACES = ['Заречная', 'Луговая', 'Центральная', 'Сосновская', 'Берёзовская', 'Озёрная'];
+
+/** The demo district's directory: a Russian name for each school the demo counts come from. */
+export function demoSchools(districtId: number, schools = 24): { districtId: number; orgId: string; name: string }[] {
+  return Array.from({ length: schools }, (_, i) => ({
+    districtId,
+    orgId: `school-${String(101 + i).padStart(4, '0')}`,
+    name: `МБОУ «${DEMO_PLACES[i % DEMO_PLACES.length]} СОШ №\u00a0${i + 1}»`,
+  }));
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { generatePassword, hashPassword } from '../server/auth/password';
-import { demoCountRows } from './demo-counts';
+import { demoCountRows, demoSchools } from './demo-counts';
+import { upsertSchools } from '../storage/schools';
 import { rebuildRollups } from '../storage/rollups';
 import { addDistrict, addRegion, findDistrict } from '../storage/districts';
 import type { Database } from '../storage/schema';
@@ -37,6 +38,7 @@ export async function seedDemo(db: Kysely<Database>, today = new Date().toISOStr
       for (let start = 0; start < rows.length; start += 500) await trx.insertInto('counts').values(rows.slice(start, start + 500)).execute();
     });
     await rebuildRollups(db);
+    await upsertSchools(db, demoSchools(districtId, 40));
   }
   await db
     .insertInto('users')

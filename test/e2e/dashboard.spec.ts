@@ -24,13 +24,13 @@ async function logIn(page: Page, user = DASHBOARD_LOGIN) {
   await page.getByRole('button', { name: 'Войти' }).click();
 }
 
-/** How many pixels of the chart's canvas carry Telegram's line colour (#009e73): the series, not just the axes. */
-const telegramPixels = (page: Page) =>
+/** How many pixels of the chart's canvas carry the opens line's colour (#d55e00): the series, not just the axes. */
+const opensPixels = (page: Page) =>
   page.getByTestId('trend-chart').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - 0x00) < 24 && Math.abs(data[i + 1]! - 0x9e) < 24 && Math.abs(data[i + 2]! - 0x73) < 24 && data[i + 3]! > 200) painted++;
+      if (Math.abs(data[i]! - 0xd5) < 24 && Math.abs(data[i + 1]! - 0x5e) < 24 && Math.abs(data[i + 2]! - 0x00) < 24 && data[i + 3]! > 200) painted++;
     }
     return painted;
   });
@@ -47,31 +47,46 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await expect(page.getByRole('banner')).toContainText('Район: Заречный район');
   await expect(page.getByLabel('Неделя', { exact: true })).toHaveValue('2026-W47');
   await expect(page.getByRole('heading', { name: 'Итоги недели' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /^Telegram/ }).first()).toBeVisible();
+  await expect(page.getByTestId('week-title')).toContainText('последняя полная неделя');
   await expect(page.getByTestId('share')).toHaveText(/^\d+(,\d)?\u00a0%$/);
-  expect(await telegramPixels(page)).toBeGreaterThan(300);
-  await expect(page.getByTestId('trend-chart')).toContainText('Telegram');
+  // One small demo school had nothing to count that week; the three quiet ones never reported.
+  await expect(page.getByTestId('coverage')).toHaveText('Отчитались 23 из\u00a027\u00a0школ');
+  await expect(page.getByTestId('silent-schools').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('silent-schools').locator('li', { hasText: 'Тихая школа' })).toHaveCount(3);
+  await expect(page.getByTestId('silent-schools').locator('li', { hasText: 'Тихая школа' }).first()).toContainText('ни одного отчёта');
+  expect(await opensPixels(page)).toBeGreaterThan(300);
+  // The legend shows the last week's figures, never uPlot's "--" placeholders.
+  await expect(page.getByTestId('trend-chart')).not.toContainText('--');
+  const table = page.getByTestId('unit-table');
+  await expect(table.locator('tbody tr')).toHaveCount(27);
+  await expect(table.locator('tfoot')).toContainText('Итого');
+  // Sorting by opens, most first; a row opens into its messengers.
+  await table.getByRole('button', { name: 'Открыто' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Открыто' })).toHaveAttribute('aria-sort', 'descending');
+  await table.locator('tbody tr').first().getByRole('button').click();
+  await expect(table.locator('tr.detail').first()).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: test.info().outputPath('dashboard.png'), fullPage: true });
 
   await page.getByLabel('Неделя', { exact: true }).selectOption('2026-W46');
-  await expect(page.getByRole('region', { name: 'Итоги недели' })).toContainText('Неделя 46: 9–15 ноября 2026');
+  await expect(page.getByTestId('week-title')).toContainText('Неделя 46: 9–15 ноября 2026');
 
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Скачать CSV за неделю' }).click();
+  await page.getByRole('link', { name: 'Скачать CSV' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('podskazka-2026-W46.csv');
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
-  expect(lines[0]).toBe(
-    'Неделя,Школа,Мессенджер,Открыто,Подсказка показана,Переход в Сферум,Личная переписка,Подсказка закрыта,Продолжили,Заблокировано',
-  );
-  expect(lines.length).toBeGreaterThan(24);
-  for (const line of lines.slice(1)) expect(line).toMatch(/^2026-W46,school-\d{4},[A-Za-z ]+(,(\d{1,}|<5)){7}$/);
-  // The on-screen table shows the same rows as the file.
-  await expect(page.getByTestId('unit-table').locator('tbody tr')).toHaveCount(lines.length - 1);
-  expect(lines.some((line) => line.includes('<5'))).toBe(true);
+  expect(lines[0]).toMatch(/^Неделя;Код;Школа;Открыто;/);
+  const schoolLines = lines.filter((line) => /^2026-W46;school-/.test(line));
+  expect(schoolLines).toHaveLength(27);
+  for (const line of schoolLines) expect(line).toMatch(/^2026-W46;school-\d{4};МБОУ «[^;]+»(;(\d+|<5|×))+$/);
+  expect(lines.some((line) => line.startsWith('2026-W46;;Итого;'))).toBe(true);
+
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Скачать XLSX' }).click();
+  expect((await xlsxDownload).suggestedFilename()).toBe('podskazka-2026-W46.xlsx');
 
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
@@ -80,14 +95,14 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await page.close();
 });
 
-test('a region user sees its districts, one row per district × messenger, and no school', async () => {
+test('a region user sees its districts, one row per district, and no school', async () => {
   const page = await chromium.context.newPage();
   await logIn(page, REGION_LOGIN);
   await expect(page.getByRole('banner')).toContainText('Регион: Энская область');
   await expect(page.getByRole('heading', { name: 'По районам' })).toBeVisible();
   const table = page.getByTestId('unit-table');
   await expect(table.locator('thead th').first()).toHaveText('Район');
-  const units = await table.locator('tbody th').allTextContents();
+  const units = await table.locator('tbody th button').allTextContents();
   expect(new Set(units)).toEqual(new Set(['Заречный район', 'Соседний район']));
   await expect(page.locator('body')).not.toContainText('school-');
   await page.close();

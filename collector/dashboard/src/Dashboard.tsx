@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OverviewResponse, SessionInfo, TrendResponse, UnitsResponse } from '../../server/dashboard/api-types';
+import type { ReportResponse, SessionInfo, TrendResponse } from '../../server/dashboard/api-types';
 import { api, ApiFailure } from './api';
+import { Coverage } from './Coverage';
+import { Headline } from './Headline';
 import { weekLabel } from './labels';
-import { OverviewTable } from './OverviewTable';
-import { ShareCard } from './ShareCard';
+import { SchoolTable } from './SchoolTable';
 import { TrendChart } from './TrendChart';
-import { UnitTable } from './UnitTable';
 
 const TREND_WEEKS = 12;
+const ROLE_TITLES: Record<SessionInfo['role'], string> = { region: 'Регион', district: 'Район', school: 'Школа' };
 
 interface WeekData {
-  overview: OverviewResponse;
+  report: ReportResponse;
   trend: TrendResponse;
-  units: UnitsResponse;
 }
 
 export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSignedOut: () => void }) {
   const [weeks, setWeeks] = useState<string[] | null>(null);
+  const [latest, setLatest] = useState('');
   const [week, setWeek] = useState('');
   const [data, setData] = useState<WeekData | null>(null);
   const [error, setError] = useState('');
@@ -31,6 +32,7 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
       .weeks()
       .then((answer) => {
         setWeeks(answer.weeks);
+        setLatest(answer.latest ?? '');
         setWeek(answer.latest ?? '');
       })
       .catch(fail);
@@ -39,8 +41,8 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
   useEffect(() => {
     if (!week) return;
     setData(null);
-    Promise.all([api.overview(week), api.trend(week, TREND_WEEKS), api.units(week)])
-      .then(([overview, trend, units]) => setData({ overview, trend, units }))
+    Promise.all([api.report(week), api.trend(week, TREND_WEEKS)])
+      .then(([report, trend]) => setData({ report, trend }))
       .catch(fail);
   }, [week]);
 
@@ -52,10 +54,10 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
         <div>
           <h1>Подсказка</h1>
           <p>
-            {session.role === 'region' ? 'Регион' : session.role === 'school' ? 'Школа' : 'Район'}: <strong>{session.scopeName}</strong>
+            {ROLE_TITLES[session.role]}: <strong>{session.scopeName}</strong>
           </p>
         </div>
-        <div class="topbar-actions">
+        <div class="topbar-actions no-print">
           <span class="muted">{session.login}</span>
           <button type="button" class="secondary" onClick={logout}>
             Выйти
@@ -66,27 +68,42 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
         {error && <p class="error" role="alert">{error}</p>}
         {weeks && weeks.length === 0 && <p class="card">Данных пока нет: школы ещё не прислали ни одного отчёта.</p>}
         {weeks && weeks.length > 0 && (
-          <section class="toolbar" aria-label="Выбор недели">
+          <section class="toolbar no-print" aria-label="Выбор недели">
             <label for="week">Неделя</label>
             <select id="week" value={week} onChange={(e) => setWeek(e.currentTarget.value)}>
               {[...weeks].reverse().map((w) => (
                 <option value={w} key={w}>
                   {weekLabel(w)}
+                  {w === latest ? ' — последняя полная' : ''}
                 </option>
               ))}
             </select>
-            <a class="button" href={api.exportUrl(week)} download={`podskazka-${week}.csv`}>
-              Скачать CSV за неделю
+            <a class="button" href={api.exportUrl(week, 'xlsx')} download={`podskazka-${week}.xlsx`}>
+              Скачать XLSX
             </a>
+            <a class="button secondary" href={api.exportUrl(week, 'csv')} download={`podskazka-${week}.csv`}>
+              Скачать CSV
+            </a>
+            <button type="button" class="secondary" onClick={() => window.print()}>
+              Распечатать
+            </button>
           </section>
         )}
         {week && !data && !error && <p class="status" aria-live="polite">Загрузка…</p>}
         {data && (
           <>
-            <ShareCard share={data.overview.share} />
-            <OverviewTable overview={data.overview} />
+            <p class="week-title" data-testid="week-title">
+              <strong>{weekLabel(data.report.week)}</strong>
+              {data.report.inProgress ? (
+                <span class="badge" data-testid="in-progress"> неделя идёт — данные неполные</span>
+              ) : data.report.week === latest ? (
+                <span class="muted"> — последняя полная неделя</span>
+              ) : null}
+            </p>
+            <Headline report={data.report} />
+            {data.report.coverage && <Coverage coverage={data.report.coverage} />}
             <TrendChart trend={data.trend} />
-            <UnitTable units={data.units} />
+            <SchoolTable report={data.report} />
           </>
         )}
       </main>

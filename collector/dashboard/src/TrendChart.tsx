@@ -1,48 +1,52 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
-import type { EventName } from '../../../protocol/events';
 import type { TrendResponse } from '../../server/dashboard/api-types';
-import { messengerName } from '../../../rules/messenger-name';
-import { EVENT_LABELS, MESSENGER_COLORS, formatShare, weekShortLabel } from './labels';
+import { formatCell, formatShare, weekShortLabel } from './labels';
 
-type Measure = Extract<EventName, 'opened' | 'nudge_shown' | 'alternative_opened'> | 'share';
-const MEASURES: Measure[] = ['opened', 'nudge_shown', 'alternative_opened', 'share'];
-const measureLabel = (measure: Measure) => (measure === 'share' ? 'Доля переходов в Сферум' : EVENT_LABELS[measure]);
+type View = 'counts' | 'share';
+const numberOrNull = (cell: number | string) => (typeof cell === 'number' ? cell : null);
 
-function chartData(trend: TrendResponse, measure: Measure): { series: uPlot.Series[]; data: uPlot.AlignedData } {
+function chartData(trend: TrendResponse, view: View): { series: uPlot.Series[]; data: uPlot.AlignedData } {
   const x = trend.weeks.map((_, i) => i);
-  if (measure === 'share') {
+  if (view === 'share') {
     const percent = trend.share.map((ratio) => (ratio === null ? null : Math.round(ratio * 1000) / 10));
-    return { series: [{}, { label: 'Доля, %', stroke: '#1a7f37', width: 2, value: (_u, v) => formatShare(v === null ? null : v / 100) }], data: [x, percent] };
+    return { series: [{}, { label: 'Переходы в Сферум после подсказки', stroke: '#1a7f37', width: 2, value: (_u, v) => formatShare(v === null ? null : v / 100) }], data: [x, percent] };
   }
-  const withData = trend.series.filter((s) => s.counts[measure].some((n) => n > 0));
+  // A hidden week («<5», «×») is a gap in its line, and the legend shows it as it is published.
+  const shown = (cells: (number | string)[]) => (_u: uPlot, _v: number | null, _s: number, i: number | null) => (i === null ? '' : formatCell(cells[i] ?? ''));
   return {
-    series: [{}, ...withData.map((s) => ({ label: messengerName(s.messenger), stroke: MESSENGER_COLORS[s.messenger], width: 2 }))],
-    data: [x, ...withData.map((s) => s.counts[measure])],
+    series: [
+      {},
+      { label: 'Открытия иностранных мессенджеров', stroke: '#d55e00', width: 2, value: shown(trend.series.opened) },
+      { label: 'Визиты в Сферум и MAX', stroke: '#0072b2', width: 2, value: shown(trend.series.visits) },
+    ],
+    data: [x, trend.series.opened.map(numberOrNull), trend.series.visits.map(numberOrNull)],
   };
 }
 
-/** Weekly trend per messenger (uPlot on a canvas), with a choice of what to plot. */
+/** The last weeks' totals (uPlot on a canvas): foreign-messenger opens against Sferum/MAX visits, or the nudge's share. */
 export function TrendChart({ trend }: { trend: TrendResponse }) {
-  const [measure, setMeasure] = useState<Measure>('opened');
+  const [view, setView] = useState<View>('counts');
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const target = host.current!;
-    const { series, data } = chartData(trend, measure);
+    const { series, data } = chartData(trend, view);
     const width = () => Math.max(280, target.clientWidth);
     const plot = new uPlot(
       {
         width: width(),
         height: 300,
-        series: [{ label: 'Неделя', value: (_u, i) => (i === null ? '—' : (trend.weeks[i] ?? '')) }, ...series.slice(1)],
+        series: [{ label: 'Неделя', value: (_u, i) => (i === null ? '' : weekShortLabel(trend.weeks[i] ?? '')) }, ...series.slice(1)],
         scales: { x: { time: false } },
         axes: [
           { values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? weekShortLabel(trend.weeks[i] ?? '') : '')), incrs: [1, 2, 4, 8, 13, 26, 52] },
-          { values: (_u, splits) => splits.map((v) => (measure === 'share' ? `${v} %` : v.toLocaleString('ru-RU'))), size: 60 },
+          { values: (_u, splits) => splits.map((v) => (view === 'share' ? `${v}\u00a0%` : v.toLocaleString('ru-RU'))), size: 60 },
         ],
+        // Without a hovered point the legend would show uPlot's "--": it shows the last week instead.
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
+        hooks: { ready: [(u) => u.setLegend({ idx: trend.weeks.length - 1 })] },
       },
       data,
       target,
@@ -53,34 +57,23 @@ export function TrendChart({ trend }: { trend: TrendResponse }) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [trend, measure]);
+  }, [trend, view]);
 
-  const first = trend.weeks[0] ?? '';
-  const last = trend.weeks.at(-1) ?? '';
   return (
     <section class="card" aria-labelledby="trend-title">
       <div class="card-head">
         <h2 id="trend-title">По неделям</h2>
         <label>
           Показать:{' '}
-          <select value={measure} onChange={(e) => setMeasure(e.currentTarget.value as Measure)}>
-            {MEASURES.map((m) => (
-              <option value={m} key={m}>
-                {measureLabel(m)}
-              </option>
-            ))}
+          <select value={view} onChange={(e) => setView(e.currentTarget.value as View)}>
+            <option value="counts">Открытия и визиты в Сферум</option>
+            <option value="share">Доля переходов после подсказки</option>
           </select>
         </label>
       </div>
       <figure>
-        <div
-          ref={host}
-          class="chart"
-          role="img"
-          aria-label={`График «${measureLabel(measure)}» по мессенджерам за недели с ${first} по ${last}`}
-          data-testid="trend-chart"
-        />
-        <figcaption class="muted">Каждая точка — сумма за неделю (понедельник–воскресенье), подписи — понедельник недели.</figcaption>
+        <div ref={host} class="chart" role="img" aria-label={`График по неделям с ${weekShortLabel(trend.weeks[0] ?? '')} по ${weekShortLabel(trend.weeks.at(-1) ?? '')}`} data-testid="trend-chart" />
+        <figcaption class="muted">Каждая точка — сумма за неделю (понедельник–воскресенье), подписи — понедельник недели. Скрытые недели — разрыв линии.</figcaption>
       </figure>
     </section>
   );

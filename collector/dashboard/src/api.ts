@@ -1,10 +1,4 @@
-import type {
-  OverviewResponse,
-  SessionInfo,
-  TrendResponse,
-  UnitsResponse,
-  WeeksResponse,
-} from '../../server/dashboard/api-types';
+import type { ReportResponse, SessionInfo, TrendResponse, WeeksResponse } from '../../server/dashboard/api-types';
 
 const BASE = '/api/v1/dashboard';
 
@@ -45,8 +39,7 @@ export const api = {
     request<SessionInfo>('/login', { method: 'POST', body: JSON.stringify({ login, password }) }).then(remember),
   logout: () => request<void>('/logout', { method: 'POST' }).finally(() => (csrfToken = '')),
   weeks: () => request<WeeksResponse>('/weeks'),
-  overview: (week: string) => request<OverviewResponse>(`/overview?week=${encodeURIComponent(week)}`),
+  report: (week: string) => request<ReportResponse>(`/report?week=${encodeURIComponent(week)}`),
   trend: (week: string, count: number) => request<TrendResponse>(`/trend?to=${encodeURIComponent(week)}&weeks=${count}`),
-  units: (week: string) => request<UnitsResponse>(`/units?week=${encodeURIComponent(week)}`),
-  exportUrl: (week: string) => `${BASE}/export.csv?week=${encodeURIComponent(week)}`,
+  exportUrl: (week: string, format: 'csv' | 'xlsx') => `${BASE}/export.${format}?week=${encodeURIComponent(week)}`,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_NAMES } from '../../../protocol/events';
+import { AlternativeTarget } from '../../../protocol/alternatives';
 import { MessengerId } from '../../../protocol/messengers';
 import { SUPPRESSED } from './k-anonymity';
 
@@ -24,36 +25,47 @@ export const WeeksResponse = z.object({
   latest: IsoWeek.nullable().describe('The week to show first: the last one that has ended, or the only one there is.'),
 });
 
-export const Share = z
-  .object({ nudgeShown: z.number(), alternativeOpened: z.number(), ratio: z.number().nullable() })
-  .describe('The move toward Sferum: alternative_opened / nudge_shown; ratio null when no nudge was shown.');
+const Cell = z.union([z.number(), z.literal(SUPPRESSED), z.literal('×')]).describe('A number, "<5" (1–4) or "×" (hidden so that no "<5" can be worked out).');
+const perMeasure = z.object(Object.fromEntries([...EVENT_NAMES, 'visits'].map((m) => [m, Cell])) as Record<(typeof EVENT_NAMES)[number] | 'visits', typeof Cell>);
+const Change = z.object({ value: Cell, previous: Cell, change: z.number().nullable() });
+const ShareChange = z.object({ count: z.number(), of: z.number(), ratio: z.number().nullable(), previousRatio: z.number().nullable() });
+const MessengerCells = z.object({ messenger: MessengerId, cells: perEvent(Cell) });
+const TargetCell = z.object({ target: AlternativeTarget, visits: Cell });
 
-export const OverviewResponse = z.object({
+export const ReportResponse = z.object({
   week: IsoWeek,
   from: IsoDay.describe('Monday.'),
   to: IsoDay.describe('Sunday.'),
+  inProgress: z.boolean().describe('The week has not ended: its figures are still growing.'),
   scopeName: z.string(),
-  messengers: z.array(z.object({ messenger: MessengerId, counts: perEvent(z.number()) })),
-  totals: perEvent(z.number()),
-  share: Share,
+  unitKind: z.enum(['school', 'district']),
+  coverage: z
+    .object({
+      reporting: z.number(),
+      listed: z.number(),
+      silent: z.array(z.object({ code: z.string(), name: z.string(), lastDay: IsoDay.nullable() })),
+      unlisted: z.number().describe('Codes that reported but are not in the directory.'),
+    })
+    .nullable(),
+  headline: z.object({
+    opened: Change,
+    visits: Change,
+    usingAlternative: ShareChange.describe('Schools of the directory with at least one visit to Sferum/MAX.'),
+    noForeignOpens: ShareChange.describe('Reporting schools with no foreign-messenger opens.'),
+    nudgeToSferum: z.object({ ratio: z.number().nullable(), previousRatio: z.number().nullable() }),
+  }),
+  measures: z.array(z.enum([...EVENT_NAMES, 'visits'] as const)),
+  units: z.array(z.object({ code: z.string(), name: z.string(), listed: z.boolean(), cells: perMeasure, messengers: z.array(MessengerCells), targets: z.array(TargetCell) })),
+  totals: perMeasure,
+  messengerTotals: z.array(MessengerCells),
+  targetTotals: z.array(TargetCell),
+  masked: z.boolean(),
 });
 
 export const TrendResponse = z.object({
   weeks: z.array(IsoWeek),
-  series: z.array(z.object({ messenger: MessengerId, counts: perEvent(z.array(z.number())) })).describe('Per messenger and event: one number per week, aligned with weeks.'),
+  series: z.object({ opened: z.array(Cell), visits: z.array(Cell), nudge_shown: z.array(Cell), alternative_opened: z.array(Cell) }).describe('Per measure: the week total, one per week.'),
   share: z.array(z.number().nullable()),
-});
-
-export const UnitRow = z.object({
-  unit: z.string().describe('A school (orgId) for a district user; a district for a region user.'),
-  messenger: MessengerId,
-  cells: perEvent(z.union([z.number(), z.literal(SUPPRESSED)])).describe('A school cell below 5 in the week is "<5", never a number.'),
-});
-
-export const UnitsResponse = z.object({
-  week: IsoWeek,
-  unitKind: z.enum(['school', 'district']),
-  rows: z.array(UnitRow),
 });
 
 export const ApiError = z.object({ error: z.string().describe('What went wrong, in plain Russian.') });

@@ -1,4 +1,4 @@
-/** CSV for Excel: UTF-8 with a byte order mark (so Cyrillic shows), CRLF lines, RFC 4180 quoting. */
+/** CSV for Russian Excel: `;` between fields, UTF-8 with a byte order mark (so Cyrillic shows), CRLF lines, RFC 4180 quoting. */
 export const UTF8_BOM = '\uFEFF';
 
 /** A school's or district's code: always text in a spreadsheet, never a number or a date. */
@@ -20,6 +20,6 @@ function field(value: CsvCell): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(field).join(','));
+  const lines = [header, ...rows].map((row) => row.map(field).join(';'));
   return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }

@@ -1,18 +1,12 @@
-import { EVENT_NAMES } from '../../../protocol/events';
-import { messengerName } from '../../../rules/messenger-name';
-import type { UnitsResponse } from './api-types';
-import { toCsv } from './csv';
-import { EVENT_TITLES } from './event-titles';
+import { toCsv, type CsvCell } from './csv';
+import { MEASURE_TITLES, legend, totalsTitle, unitTitle } from './report-labels';
+import type { WeekReport } from './week-report';
 
-/** One row per school (or district) × messenger, one column per event, "<5" already applied. */
-export function weekCsv(units: UnitsResponse): string {
-  const unitTitle = units.unitKind === 'school' ? 'Школа' : 'Район';
-  const header = ['Неделя', unitTitle, 'Мессенджер', ...EVENT_NAMES.map((event) => EVENT_TITLES[event])];
-  const rows = units.rows.map((row) => [
-    units.week,
-    { code: row.unit },
-    messengerName(row.messenger),
-    ...EVENT_NAMES.map((event) => row.cells[event]),
-  ]);
+/** The week's report for Russian Excel: `;`, a BOM, one row per school with its name, a totals row. */
+export function weekCsv(report: WeekReport): string {
+  const header = ['Неделя', 'Код', unitTitle(report), ...report.measures.map((m) => MEASURE_TITLES[m])];
+  const rows: CsvCell[][] = report.units.map((unit) => [report.week, { code: unit.code }, unit.name, ...report.measures.map((m) => unit.cells[m])]);
+  rows.push([report.week, '', totalsTitle(report), ...report.measures.map((m) => report.totals[m])]);
+  for (const line of legend(report)) rows.push(['', '', line]);
   return toCsv(header, rows);
 }

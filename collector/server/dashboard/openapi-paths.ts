@@ -21,9 +21,8 @@ export const dashboardComponents = {
   schemas: {
     SessionInfo: z.toJSONSchema(schemas.SessionInfo),
     WeeksResponse: z.toJSONSchema(schemas.WeeksResponse),
-    OverviewResponse: z.toJSONSchema(schemas.OverviewResponse),
+    ReportResponse: z.toJSONSchema(schemas.ReportResponse),
     TrendResponse: z.toJSONSchema(schemas.TrendResponse),
-    UnitsResponse: z.toJSONSchema(schemas.UnitsResponse),
     DashboardError: z.toJSONSchema(schemas.ApiError),
   },
 };
@@ -51,8 +50,8 @@ export const dashboardPaths = {
     post: { summary: 'Log out', security: session, parameters: [csrfParameter], responses: { '204': { description: 'The session is gone.' }, ...signedIn, '403': problem('CSRF check failed.') } },
   },
   [`${DASHBOARD_API}/weeks`]: { get: { summary: 'Weeks with data, and the one to show first', security: session, responses: { '200': json('WeeksResponse', 'Weeks.'), ...signedIn } } },
-  [`${DASHBOARD_API}/overview`]: {
-    get: { summary: "The week's totals per messenger and the share moved toward Sferum", security: session, parameters: [weekParameter], responses: { '200': json('OverviewResponse', 'Totals of the viewer’s districts.'), ...weekly } },
+  [`${DASHBOARD_API}/report`]: {
+    get: { summary: "The week's report: coverage, headline with changes, one row per school; small cells suppressed", security: session, parameters: [weekParameter], responses: { '200': json('ReportResponse', 'The report.'), ...weekly } },
   },
   [`${DASHBOARD_API}/trend`]: {
     get: {
@@ -62,18 +61,23 @@ export const dashboardPaths = {
         { ...weekParameter, name: 'to' },
         { name: 'weeks', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 104, default: 12 } },
       ],
-      responses: { '200': json('TrendResponse', 'One number per week and event, per messenger.'), ...weekly },
+      responses: { '200': json('TrendResponse', 'The week totals, one per week.'), ...weekly },
     },
-  },
-  [`${DASHBOARD_API}/units`]: {
-    get: { summary: 'Per school (district user) or per district (region user), cells below 5 as "<5"', security: session, parameters: [weekParameter], responses: { '200': json('UnitsResponse', 'Rows.'), ...weekly } },
   },
   [`${DASHBOARD_API}/export.csv`]: {
     get: {
-      summary: 'The week as CSV (UTF-8 with BOM), one row per unit × messenger',
+      summary: 'The week as CSV for Russian Excel (";", UTF-8 with BOM): one row per school with its name, a totals row',
       security: session,
       parameters: [weekParameter],
       responses: { '200': { description: 'CSV file.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...weekly },
+    },
+  },
+  [`${DASHBOARD_API}/export.xlsx`]: {
+    get: {
+      summary: 'The week as XLSX: a summary sheet and one row per school with its name, a totals row',
+      security: session,
+      parameters: [weekParameter],
+      responses: { '200': { description: 'XLSX file.', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } }, ...weekly },
     },
   },
 };

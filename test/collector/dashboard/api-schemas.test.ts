@@ -26,20 +26,19 @@ describe('the dashboard API answers exactly what /openapi.json documents', () =>
     expectShape(schemas.SessionInfo, await loggedIn.json());
     expectShape(schemas.SessionInfo, await browser.json('/session'));
     expectShape(schemas.WeeksResponse, await browser.json('/weeks'));
-    expectShape(schemas.OverviewResponse, await browser.json('/overview?week=2026-W47'));
+    const report = await browser.json<{ units: unknown[] }>('/report?week=2026-W47');
+    expect(report.units.length).toBeGreaterThan(0);
+    expectShape(schemas.ReportResponse, report);
     expectShape(schemas.TrendResponse, await browser.json('/trend?to=2026-W47&weeks=4'));
-    const units = await browser.json<{ rows: unknown[] }>('/units?week=2026-W47');
-    expect(units.rows.length).toBeGreaterThan(0);
-    expectShape(schemas.UnitsResponse, units);
-    expectShape(schemas.ApiError, await (await browser.request('/overview?week=yesterday')).json());
+    expectShape(schemas.ApiError, await (await browser.request('/report?week=yesterday')).json());
   });
 
   it('lists every dashboard route with its answer schema', () => {
     const document = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
-    for (const route of ['login', 'session', 'logout', 'weeks', 'overview', 'trend', 'units', 'export.csv']) {
+    for (const route of ['login', 'session', 'logout', 'weeks', 'report', 'trend', 'export.csv', 'export.xlsx']) {
       expect(Object.keys(document.paths)).toContain(`/api/v1/dashboard/${route}`);
     }
-    expect(document.paths['/api/v1/dashboard/overview']!.get!.responses['200']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/OverviewResponse' } } } });
-    expect(document.components.schemas.UnitsResponse).toMatchObject({ type: 'object', required: ['week', 'unitKind', 'rows'] });
+    expect(document.paths['/api/v1/dashboard/report']!.get!.responses['200']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ReportResponse' } } } });
+    expect(document.components.schemas.ReportResponse).toMatchObject({ type: 'object' });
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../../../collector/server/auth/password';
-import { demoCountRows } from '../../../collector/demo/demo-counts';
+import { demoCountRows, demoSchools } from '../../../collector/demo/demo-counts';
+import { upsertSchools } from '../../../collector/storage/schools';
 import { rebuildRollups } from '../../../collector/storage/rollups';
 import { startCollector, type RunningCollector } from '../../../collector/server/start-collector';
 import { addDistrict, addRegion } from '../../../collector/storage/districts';
@@ -44,6 +45,11 @@ export async function startSeededCollector(): Promise<RunningCollector & { distr
   ];
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('counts').values(rows.slice(i, i + 500)).execute();
   await rebuildRollups(db);
+  // The directory: the 24 reporting schools and 3 that never sent anything.
+  await upsertSchools(db, [
+    ...demoSchools(districtId),
+    ...['0901', '0902', '0903'].map((code, i) => ({ districtId, orgId: `school-${code}`, name: `МБОУ «Тихая школа №\u00a0${i + 1}»` })),
+  ]);
   return {
     ...collector,
     districtId,

@@ -23,7 +23,7 @@ export async function addUser(
   db: Kysely<Database>,
   login: string,
   password: string,
-  where: { role: UserRole; districtId?: number; regionId?: number },
+  where: { role: UserRole; districtId?: number; regionId?: number; orgId?: string },
 ): Promise<void> {
   await db
     .insertInto('users')
@@ -33,6 +33,7 @@ export async function addUser(
       role: where.role,
       district_id: where.districtId ?? null,
       region_id: where.regionId ?? null,
+      org_id: where.orgId ?? null,
     })
     .execute();
 }
