@@ -6,6 +6,7 @@ import { addTokenCommand, listTokensCommand, revokeTokenCommand } from './token-
 import { serveCommand } from './serve';
 import { USAGE } from './usage';
 import { UsageError } from './usage-error';
+import { collectorVersion } from './version';
 
 class HelpRequested extends Error {}
 
@@ -39,6 +40,10 @@ async function run(argv: string[], io: Output): Promise<number> {
   const [command, sub] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.out(`podskazka-collector ${collectorVersion()} (Node.js ${process.versions.node})`);
     return 0;
   }
   if (command === 'serve') {

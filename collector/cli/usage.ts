@@ -1,6 +1,7 @@
 export const USAGE = `podskazka-collector — the district collector of Podskazka
 
 Usage:
+  podskazka-collector --version
   podskazka-collector serve [--host 127.0.0.1] [--port 8787] [--demo] [--trust-proxy]
                                                   --trust-proxy: behind a reverse proxy that sets
                                                   X-Forwarded-Host/-Proto (otherwise they are ignored)
@@ -24,7 +25,8 @@ Usage:
                                                   (a new token is created unless --token is given)
 
 Every command takes the database as
-  --db FILE            embedded SQLite (default: podskazka-collector.db), or
+  --db FILE            embedded SQLite (default: podskazka-collector.db in the current folder,
+                       the one npm start serves), or
   --database-url URL   PostgreSQL (postgres://…); DATABASE_URL in the environment works too.
 
 DISTRICT is a district's name or number. serve --demo adds «Демо-район» with sample counts and prints a login.`;
