@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { FIREFOX_EXTENSION_ID } from './deploy/firefox-policy';
+import { SECRET_FILE_GLOBS } from './deploy/secret-files';
 import { GUIDE_FILE } from './messages/guide-address';
 import { managedSchema } from './protocol/managed-schema';
 import { onRollupLog } from './scripts/rollup-warnings';
@@ -33,9 +34,20 @@ function slimContentScriptBuild(config: InlineConfig): void {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  // Firefox ESR 128+ runs MV3 and grants its host_permissions at install, as Chromium does
+  // Firefox 128+ runs MV3 and grants its host_permissions at install, as Chromium does
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()], build: { rollupOptions: { onLog: onRollupLog } } }),
+  zip: {
+    // The sources zip (Firefox's review asks for one) holds what builds the extension, listed here,
+    // never the whole folder: a signing key, settings with the report token or a collector database
+    // may sit there (docs/deploy.md asks to keep them elsewhere), and deploy/ holds the dev key.
+    includeSources: [
+      ...['background', 'components', 'deploy', 'entrypoints', 'i18n', 'messages', 'protocol', 'public', 'rules', 'scripts', 'settings'].map((folder) => `${folder}/**`),
+      ...['wxt.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'README.md'],
+    ],
+    excludeSources: SECRET_FILE_GLOBS,
+    exclude: SECRET_FILE_GLOBS,
+  },
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) slimContentScriptBuild(config);
@@ -60,11 +72,15 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: FIREFOX_EXTENSION_ID,
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (ESR 140 and 153 are the supported ESRs;
+              // ESR 128 is out of support): docs/deploy.md, «Firefox ESR».
+              strict_min_version: '140.0',
               // Firefox's consent taxonomy: daily counts of visits to the listed messenger sites are
               // browsing activity, though no address or person is ever in them (docs/privacy.md).
               data_collection_permissions: { required: ['browsingActivity'] },
             },
+            // not a target (school computers are desktops), but the key needs 142 there
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { key: CHROME_KEY }),

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DEV_EXTENSION_ID, DEV_KEY_PATH } from '../deploy/extension-id';
 import { packageKit } from '../deploy/package-kit';
 import { policyFiles } from '../deploy/policy-files';
+import { assertNoSecrets } from '../deploy/secret-files';
 
 const { values: args } = parseArgs({
   options: {
@@ -68,6 +69,9 @@ const kit = packageKit({
   privateKeyPem: key.pem,
   codebase: args.codebase ?? DEFAULT_CODEBASE,
 });
+// wxt's sources zip is what a district would upload for Firefox's review: checked with the kit
+for (const name of readdirSync('.output').filter((file) => file.endsWith('-sources.zip'))) assertNoSecrets(name, readFileSync(join('.output', name)));
+for (const file of kit.files) if (/\.(crx|xpi|zip)$/.test(file.path)) assertNoSecrets(file.path, file.contents);
 const outDir = resolve(args.out ?? '.output/package');
 const written = [...kit.files];
 if (args.settings) {
