@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ContentMessage, Decision, type NudgeEventMessage, type VisitMessage } from '../messages';
+import { ContentMessage, Decision, type NudgeEventAnswer, type NudgeEventMessage, type VisitMessage } from '../messages';
 import { GUIDE_PATH } from '../messages/guide-address';
 import { recordEvent } from './count-store';
 import { blockLoadedPage } from './block/loaded-page';
@@ -7,7 +7,9 @@ import { decidePresentation } from './decide-presentation';
 import { interstitialTexts } from './interstitial-texts';
 import { currentSettings } from './policy-followers';
 import { nudgeTexts } from './nudge-texts';
+import { quietText } from './quiet-text';
 import { snoozeMessenger } from './snooze';
+import { resolveLocale } from '../i18n';
 
 /** Counts the visit as `opened` and answers with what the page should show. */
 export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<Decision> {
@@ -20,16 +22,21 @@ export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<
   return Decision.parse({ ...decision, ...interstitial, texts: nudgeTexts(decision.locale, visit.messenger, decision.alternative.name) });
 }
 
-/** `proceeded` (confirm mode) snoozes too: the interstitial does not come back until the snooze ends. */
-export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes?: number): Promise<void> {
+/**
+ * `proceeded` (confirm mode) snoozes too: the interstitial does not come back until the snooze ends.
+ * After `personal_use` the answer says until when, in the teacher's words.
+ */
+export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes?: number): Promise<NudgeEventAnswer> {
   await recordEvent(message.messenger, message.event);
-  if (message.event === 'personal_use' || message.event === 'dismissed' || message.event === 'proceeded') {
-    await snoozeMessenger(message.messenger, snoozeMinutes ?? (await currentSettings()).settings.snoozeMinutes);
-  }
+  if (message.event !== 'personal_use' && message.event !== 'dismissed' && message.event !== 'proceeded') return { ok: true };
+  const { settings } = await currentSettings();
+  const minutes = snoozeMinutes ?? settings.snoozeMinutes;
+  await snoozeMessenger(message.messenger, minutes);
+  return message.event === 'personal_use' ? { ok: true, quiet: quietText(resolveLocale(settings.locale), minutes) } : { ok: true };
 }
 
-export async function openGuide(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(GUIDE_PATH) });
+export async function openGuide(section?: 'message'): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`${GUIDE_PATH}${section ? `#${section}` : ''}`) });
 }
 
 /**
@@ -45,8 +52,8 @@ export function handleRuntimeMessage(raw: unknown, sender: Browser.runtime.Messa
     case 'visit':
       return handleVisit(message, sender.tab.id);
     case 'nudge_event':
-      return handleNudgeEvent(message).then(() => ({ ok: true }));
+      return handleNudgeEvent(message);
     case 'open_guide':
-      return openGuide().then(() => ({ ok: true }));
+      return openGuide(message.section).then(() => ({ ok: true }));
   }
 }

@@ -11,6 +11,9 @@ export function nudgeTexts(locale: UiLocale, messenger: MessengerId, alternative
     openAlternative: translate(locale, 'nudge_openAlternative', [alternativeName]),
     howToMove: translate(locale, 'nudge_howToMove'),
     personalUse: translate(locale, 'nudge_personalUse'),
+    parentsMessage: translate(locale, 'nudge_parentsMessage'),
+    collapse: translate(locale, 'nudge_collapse'),
+    reopen: translate(locale, 'nudge_reopen'),
     close: translate(locale, 'nudge_close'),
   };
 }

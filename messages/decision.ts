@@ -25,6 +25,9 @@ export const NudgeTexts = z.strictObject({
   openAlternative: text,
   howToMove: text,
   personalUse: text,
+  parentsMessage: text,
+  collapse: text,
+  reopen: text,
   close: text,
 });
 export type NudgeTexts = z.infer<typeof NudgeTexts>;

@@ -27,8 +27,13 @@ export const NudgeEventMessage = z.strictObject({
 });
 export type NudgeEventMessage = z.infer<typeof NudgeEventMessage>;
 
-export const OpenGuideMessage = z.strictObject({ type: z.literal('open_guide') });
+/** `section: 'message'` opens the guide at the message for parents. */
+export const OpenGuideMessage = z.strictObject({ type: z.literal('open_guide'), section: z.optional(z.literal('message')) });
 export type OpenGuideMessage = z.infer<typeof OpenGuideMessage>;
+
+/** The background's answer to `personal_use`: the words saying how long the nudge stays quiet. */
+export const NudgeEventAnswer = z.object({ ok: z.literal(true), quiet: z.optional(z.string().check(z.maxLength(200))) });
+export type NudgeEventAnswer = z.infer<typeof NudgeEventAnswer>;
 
 export const ContentMessage = z.discriminatedUnion('type', [VisitMessage, NudgeEventMessage, OpenGuideMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;

@@ -1,4 +1,3 @@
-import { createIsolatedElement } from '@webext-core/isolated-element';
 import { render, type VNode } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
@@ -18,18 +17,22 @@ export interface ShadowUi {
 
 /**
  * Renders a Preact view in a shadow root, so the page's CSS and key handlers cannot reach it; the
- * banner and the interstitial both mount this way. It is what WXT's createShadowRootUi does, on the
- * same isolated element, without the anchor lookup, positioning and auto-mount these two views
- * never use — those and their dependencies were 2.3 KiB (gzip) of the script on every messenger page.
+ * banner and the interstitial both mount this way. It builds the element WXT's createShadowRootUi
+ * builds (an <html> in a shadow root, key events stopped inside), without the anchor lookup,
+ * positioning, auto-mount and name check those two views never use: they were 3 KiB (gzip) of the
+ * script on every messenger page.
  */
 export async function mountShadowUi(ctx: ContentScriptContext, { name, parent, append, css, view }: ShadowUiOptions): Promise<ShadowUi> {
-  const { parentElement: host, isolatedElement: container } = await createIsolatedElement({
-    name,
-    mode: 'open',
-    // WXT's reset: nothing of the page's styles is inherited into the shadow root.
-    css: { textContent: `:host { all: initial !important; }\n${css}` },
-    isolateEvents: true,
-  });
+  const host = document.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const html = document.createElement('html');
+  const style = document.createElement('style');
+  // WXT's reset: nothing of the page's styles is inherited into the shadow root.
+  style.textContent = `:host { all: initial !important; }\n${css}`;
+  const container = document.createElement('body');
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (event) => event.stopPropagation());
+  html.append(style, container);
+  shadow.append(html);
   if (append === 'first') parent.prepend(host);
   else parent.append(host);
   render(view, container);

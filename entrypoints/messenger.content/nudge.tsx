@@ -6,7 +6,7 @@ import { mountShadowUi, type ShadowUi } from '../../components/nudge/mount-shado
 import type { NudgeChoices } from '../../components/nudge/choices';
 import { createVisitTracker } from '../../components/nudge/visit-tracker';
 import { Decision } from '../../messages/decision';
-import type { ContentMessage, NudgeEventName } from '../../messages/schemas';
+import { NudgeEventAnswer, type ContentMessage, type NudgeEventName } from '../../messages/schemas';
 import { mountInterstitial } from '../../components/interstitial/mount-interstitial';
 import type { MessengerId } from '../../protocol/messengers';
 import type { Classification } from '../../rules';
@@ -55,12 +55,28 @@ export function runNudge(ctx: ContentScriptContext): void {
       report(messenger, 'dismissed');
       close();
     };
+    const onPersonalUse = async () => {
+      const answer = NudgeEventAnswer.safeParse(await send({ type: 'nudge_event', messenger, event: 'personal_use' }));
+      return answer.success ? answer.data.quiet : undefined;
+    };
     ui = await mountShadowUi(ctx, {
       name: NUDGE_ELEMENT,
       parent: document.body,
       append: 'first',
       css: BANNER_CSS,
-      view: <Banner {...choices(messenger)} texts={decision.texts} locale={decision.locale} alternative={decision.alternative} message={decision.message} onClose={onClose} />,
+      view: (
+        <Banner
+          {...choices(messenger)}
+          onPersonalUse={onPersonalUse}
+          onParentsMessage={() => void send({ type: 'open_guide', section: 'message' })}
+          texts={decision.texts}
+          locale={decision.locale}
+          alternative={decision.alternative}
+          message={decision.message}
+          onClose={onClose}
+          onDone={close}
+        />
+      ),
     });
     report(messenger, 'nudge_shown');
   }

@@ -35,9 +35,14 @@ test('"Как перенести чат класса" opens the guide page in a 
   await expect(page).toHaveURL('https://web.telegram.org/k/');
 });
 
-test('"Это личная переписка" closes the nudge, is counted, and the snooze holds for that messenger only', async () => {
+test('"Это личная переписка" says until when it stays quiet, is counted, and the snooze holds for that messenger only', async () => {
   const page = await openTelegram();
   await nudge(page).getByRole('button', { name: 'Это личная переписка' }).click();
+  // An hour (the default quiet time) from the click, which happened a moment ago.
+  const clock = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+  const until = `(${clock(59)}|${clock(60)})`;
+  await expect(nudge(page).locator('[aria-live="polite"]')).toHaveText(new RegExp(`^Это\\sличная\\sпереписка\\.\\sНе\\sнапомню\\sдо\\s(завтра,\\s)?${until}\\.$`));
+  await page.mouse.click(5, 300);
   await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
   await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, personal_use: 1 } });
 
@@ -53,15 +58,21 @@ test('"Это личная переписка" closes the nudge, is counted, and
   await expect(nudge(page)).toBeVisible();
 });
 
-test('the close button and Esc close the nudge, count it, and snooze it', async () => {
+test('the close button closes the nudge, counts it and snoozes it; Esc only folds it and gives the keyboard back', async () => {
   const page = await openTelegram();
   await nudge(page).getByRole('button', { name: 'Закрыть подсказку' }).click();
   await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
 
   await page.goto('https://discord.com/channels/@me');
   await expect(nudge(page)).toBeVisible();
-  await nudge(page).getByRole('link', { name: 'Открыть Сферум' }).focus();
+  await page.locator('#menu').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(nudge(page).getByRole('button', { name: 'Закрыть подсказку' })).toBeFocused();
   await page.keyboard.press('Escape');
+  await expect(page.locator('#menu')).toBeFocused();
+  await expect(nudge(page).getByRole('button', { name: 'Подсказка', exact: true })).toBeVisible();
+  await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
+  await nudge(page).getByRole('button', { name: 'Закрыть подсказку' }).click();
   await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
   await expect.poll(() => todayCounts(browser.worker)).toEqual({
     telegram: { opened: 1, nudge_shown: 1, dismissed: 1 },
@@ -74,20 +85,23 @@ test('the close button and Esc close the nudge, count it, and snooze it', async 
   await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
 });
 
-test('the keyboard reaches every control in order, and Esc in the page itself does not close the nudge', async () => {
+test('the keyboard reaches every control in order, and Esc in the page itself folds the nudge without closing it', async () => {
   const page = await openTelegram();
   await page.keyboard.press('Escape');
-  await expect(nudge(page)).toBeVisible();
+  await expect(nudge(page).getByRole('button', { name: 'Подсказка', exact: true })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   const focused = async () => page.evaluate(() => {
     const active = document.activeElement?.shadowRoot?.activeElement;
     return active ? (active.getAttribute('aria-label') ?? active.textContent ?? '').replace(/\s+/g, ' ') : null;
   });
   const order: (string | null)[] = [];
-  for (let i = 0; i < 4; i += 1) {
+  order.push(await focused());
+  for (let i = 0; i < 5; i += 1) {
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  expect(order).toEqual(['Открыть Сферум', 'Как перенести чат класса', 'Это личная переписка', 'Закрыть подсказку']);
+  expect(order).toEqual(['Открыть Сферум', 'Как перенести чат класса', 'Текст для родителей', 'Это личная переписка', 'Свернуть подсказку', 'Закрыть подсказку']);
   await page.keyboard.press('Enter');
   await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
 });
@@ -113,6 +127,8 @@ test('typed text survives the nudge and all its buttons; the page is never reloa
   await page.locator('#draft').fill('Завтра урок в 9:00');
   await expect(nudge(page)).toBeVisible();
   await page.locator('#draft').pressSequentially(', не опаздывайте');
+  // Typing in the page folds the nudge; reopened, every button leaves the draft alone.
+  await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
 
   await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('link', { name: 'Открыть Сферум' }).click()]);
   await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('button', { name: 'Как перенести чат класса' }).click()]);
@@ -132,7 +148,7 @@ test("the page's CSS cannot reach the nudge", async () => {
   await page.addStyleTag({ content: '* { color: rgb(204, 0, 0) !important; font-size: 40px !important; display: inline !important; } button { visibility: hidden !important; }' });
   const rule = nudge(page).locator('p');
   await expect(rule).not.toHaveCSS('color', 'rgb(204, 0, 0)');
-  await expect(rule).toHaveCSS('font-size', '16px');
+  await expect(rule).toHaveCSS('font-size', '15px');
   await expect(nudge(page).getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
 });
 

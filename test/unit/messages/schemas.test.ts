@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentMessage, Decision } from '../../../messages';
 import { MESSENGER_IDS } from '../../../protocol/messengers';
 
-const texts = { label: 'L', rule: 'R', openAlternative: 'O', howToMove: 'H', personalUse: 'P', close: 'C' };
+const texts = { label: 'L', rule: 'R', openAlternative: 'O', howToMove: 'H', personalUse: 'P', parentsMessage: 'M', collapse: 'F', reopen: 'R2', close: 'C' };
 const decision = {
   presentation: 'banner',
   alternative: { name: 'Сферум', url: 'https://sferum.ru', instructionsUrl: 'https://prof.sferum.ru/faq_sferum/kakie_chaty_perenosyatsya' },

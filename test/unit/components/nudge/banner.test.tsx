@@ -11,6 +11,9 @@ const texts = {
   openAlternative: 'Открыть Сферум',
   howToMove: 'Как перенести чат класса',
   personalUse: 'Это личная переписка',
+  parentsMessage: 'Текст для родителей',
+  collapse: 'Свернуть подсказку',
+  reopen: 'Подсказка',
   close: 'Закрыть подсказку',
 };
 
@@ -28,30 +31,32 @@ afterEach(() => {
   globals.document = saved;
 });
 
-function show(overrides: Partial<BannerProps> = {}) {
-  const handlers = { onAlternative: vi.fn(), onHowToMove: vi.fn(), onPersonalUse: vi.fn(), onClose: vi.fn() };
+/** Renders the banner and lets it fill its live region (its second render). */
+async function show(overrides: Partial<BannerProps> = {}) {
+  const handlers = { onAlternative: vi.fn(), onHowToMove: vi.fn(), onParentsMessage: vi.fn(), onPersonalUse: vi.fn(), onClose: vi.fn(), onDone: vi.fn() };
   render(<Banner texts={texts} locale="ru" alternative={SFERUM} {...handlers} {...overrides} />, root);
+  await vi.waitFor(() => expect(root.querySelector('.rule')).not.toBeNull());
   return handlers;
 }
 
 describe('the banner', () => {
-  it('is a labelled region with the rule, a link to the alternative in a new tab and three buttons', () => {
-    show();
+  it('is a labelled region whose rule a screen reader announces, a link to the alternative in a new tab and the buttons', async () => {
+    await show();
     const region = root.querySelector('[role="region"]')!;
     expect(region.getAttribute('aria-label')).toBe(texts.label);
     expect(region.getAttribute('lang')).toBe('ru');
-    expect(region.querySelector('p')!.textContent).toBe(texts.rule);
+    expect(region.querySelector('[aria-live="polite"] p')!.textContent).toBe(texts.rule);
     const link = region.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://sferum.ru');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
     const buttons = [...region.querySelectorAll('button')];
-    expect(buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual([texts.howToMove, texts.personalUse, texts.close]);
+    expect(buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual([texts.howToMove, texts.parentsMessage, texts.personalUse, texts.collapse, texts.close]);
     expect(buttons.every((button) => button.getAttribute('type') === 'button')).toBe(true);
   });
 
-  it("shows a district's own words instead of the built-in rule", () => {
-    show({ message: 'В нашем районе школьные чаты — только в Сферуме.' });
+  it("shows a district's own words instead of the built-in rule", async () => {
+    await show({ message: 'В нашем районе школьные чаты — только в Сферуме.' });
     expect(root.querySelector('p')!.textContent).toBe('В нашем районе школьные чаты — только в Сферуме.');
   });
 });
