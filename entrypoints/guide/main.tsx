@@ -21,4 +21,6 @@ void loadSettings().then(({ settings }) => {
     </>,
     document.getElementById('app')!,
   );
+  // The page is drawn after it loads, so the browser cannot scroll to #message by itself.
+  if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
 });
