@@ -60,8 +60,11 @@ export function ReportingPanel({ locale, ask = askBackground }: { locale?: UiLan
       <p>{t('reporting_what')}</p>
       {status.nextBatch ? (
         <>
-          <p>{t(status.nextBatch.fixed ? 'reporting_next_fixed' : 'reporting_next_preview')}</p>
-          <pre data-testid="reporting-json" tabIndex={0}>{status.nextBatch.json}</pre>
+          <p>{t(!status.endpoint ? 'reporting_next_unsent' : status.nextBatch.fixed ? 'reporting_next_fixed' : 'reporting_next_preview')}</p>
+          <details>
+            <summary>{t('reporting_show_exact')}</summary>
+            <pre data-testid="reporting-json" tabIndex={0}>{status.nextBatch.json}</pre>
+          </details>
         </>
       ) : (
         <p data-testid="reporting-nothing">{t('reporting_nothing')}</p>

@@ -18,14 +18,14 @@ export function ExtraRulesEditor({ rules, disabled, t, onChange }: ExtraRulesEdi
     <div class="rules">
       {rules.map((rule, index) => (
         <div class="rule-row" key={index}>
-          <select aria-label="messenger" disabled={disabled} value={rule.messenger} onChange={(event) => update(index, { messenger: event.currentTarget.value as ExtraRule['messenger'] })}>
+          <select aria-label={t('options_ruleMessenger')} disabled={disabled} value={rule.messenger} onChange={(event) => update(index, { messenger: event.currentTarget.value as ExtraRule['messenger'] })}>
             {MESSENGER_IDS.map((id) => (
               <option value={id}>{messengerName(id)}</option>
             ))}
           </select>
           <input aria-label={t('options_ruleHost')} placeholder="chat.example.ru" disabled={disabled} value={rule.host} onInput={(event) => update(index, { host: event.currentTarget.value.trim().toLowerCase() })} />
           <input aria-label={t('options_rulePath')} placeholder="/web" disabled={disabled} value={rule.pathPrefix ?? ''} onInput={(event) => update(index, { pathPrefix: event.currentTarget.value.trim() || undefined })} />
-          <select aria-label="surface" disabled={disabled} value={rule.surface} onChange={(event) => update(index, { surface: event.currentTarget.value as ExtraRule['surface'] })}>
+          <select aria-label={t('options_ruleSurface')} disabled={disabled} value={rule.surface} onChange={(event) => update(index, { surface: event.currentTarget.value as ExtraRule['surface'] })}>
             {SURFACES.map((surface) => (
               <option value={surface}>{t(`options_ruleSurface_${surface}`)}</option>
             ))}

@@ -25,11 +25,14 @@ interface FieldProps {
   children: ComponentChildren;
 }
 
+/** A field's one input is named by the field's legend (a fieldset's legend alone names no input). */
+const labelId = (name: PolicyKey) => `${name}-label`;
+
 /** A top-level component, so typing never remounts the inputs inside it. */
 function Field({ name, label, lockedText, children }: FieldProps) {
   return (
     <fieldset class="field" disabled={lockedText !== undefined} data-key={name}>
-      <legend>
+      <legend id={labelId(name)}>
         {label}
         {lockedText !== undefined && <span class="locked"> — {lockedText}</span>}
       </legend>
@@ -100,7 +103,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
         ))}
       </Field>
       <Field name="snoozeMinutes" lockedText={lockedText("snoozeMinutes")} label={t('options_snoozeMinutes')}>
-        <input name="snoozeMinutes" inputMode="numeric" value={draft.snoozeMinutes} onInput={(event) => set('snoozeMinutes', event.currentTarget.value)} />
+        <input name="snoozeMinutes" class="wide" aria-labelledby={labelId('snoozeMinutes')} inputMode="numeric" value={draft.snoozeMinutes} onInput={(event) => set('snoozeMinutes', event.currentTarget.value)} />
       </Field>
       <Field name="alternative" lockedText={lockedText("alternative")} label={t('options_alternative')}>
         {(['name', 'url', 'instructionsUrl'] as const).map((part) => (
@@ -119,7 +122,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
         ))}
       </Field>
       <Field name="locale" lockedText={lockedText("locale")} label={t('options_locale')}>
-        <select name="locale" value={draft.locale} onChange={(event) => set('locale', event.currentTarget.value as Policy['locale'])}>
+        <select name="locale" aria-labelledby={labelId('locale')} value={draft.locale} onChange={(event) => set('locale', event.currentTarget.value as Policy['locale'])}>
           {(['auto', 'ru', 'en'] as const).map((value) => (
             <option value={value}>{t(`options_locale_${value}`)}</option>
           ))}
@@ -136,16 +139,16 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
       )}
       <h2>{t('options_reporting')}</h2>
       <Field name="reportEndpoint" lockedText={lockedText("reportEndpoint")} label={t('options_reportEndpoint')}>
-        <input name="reportEndpoint" type="url" value={draft.reportEndpoint} onInput={(event) => set('reportEndpoint', event.currentTarget.value.trim())} />
+        <input name="reportEndpoint" class="wide" aria-labelledby={labelId('reportEndpoint')} type="url" value={draft.reportEndpoint} onInput={(event) => set('reportEndpoint', event.currentTarget.value.trim())} />
       </Field>
       <Field name="reportToken" lockedText={lockedText("reportToken")} label={t('options_reportToken')}>
-        <input name="reportToken" type="password" autoComplete="off" value={draft.reportToken} onInput={(event) => set('reportToken', event.currentTarget.value.trim())} />
+        <input name="reportToken" class="wide" aria-labelledby={labelId('reportToken')} type="password" autoComplete="off" value={draft.reportToken} onInput={(event) => set('reportToken', event.currentTarget.value.trim())} />
       </Field>
       <Field name="orgId" lockedText={lockedText("orgId")} label={t('options_orgId')}>
-        <input name="orgId" value={draft.orgId} onInput={(event) => set('orgId', event.currentTarget.value.trim())} />
+        <input name="orgId" class="wide" aria-labelledby={labelId('orgId')} value={draft.orgId} onInput={(event) => set('orgId', event.currentTarget.value.trim())} />
       </Field>
       <Field name="reportIntervalMinutes" lockedText={lockedText("reportIntervalMinutes")} label={t('options_reportIntervalMinutes')}>
-        <input name="reportIntervalMinutes" inputMode="numeric" value={draft.reportIntervalMinutes} onInput={(event) => set('reportIntervalMinutes', event.currentTarget.value)} />
+        <input name="reportIntervalMinutes" class="wide" aria-labelledby={labelId('reportIntervalMinutes')} inputMode="numeric" value={draft.reportIntervalMinutes} onInput={(event) => set('reportIntervalMinutes', event.currentTarget.value)} />
       </Field>
       {errors.length > 0 && (
         <div class="errors" role="alert">

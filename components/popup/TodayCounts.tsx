@@ -3,11 +3,14 @@ import { EVENT_NAMES } from '../../protocol/events';
 import { CATALOGUE } from '../../rules';
 import type { Translate } from '../../i18n';
 
-/** Today's counts on this computer: one row per messenger, one column per event that happened. */
+/** The way to Sferum is what the nudge is for: its column stays even on a day nobody took it. */
+const ALWAYS_SHOWN = 'alternative_opened';
+
+/** Today's counts on this computer: one row per messenger, one column per event that happened (and «Переход в Сферум»). */
 export function TodayCounts({ today, t }: { today: Tally[string] | undefined; t: Translate }) {
   if (today === undefined) return null;
   const rows = CATALOGUE.filter((entry) => today[entry.id] !== undefined);
-  const events = EVENT_NAMES.filter((event) => rows.some((entry) => (today[entry.id]?.[event] ?? 0) > 0));
+  const events = EVENT_NAMES.filter((event) => event === ALWAYS_SHOWN || rows.some((entry) => (today[entry.id]?.[event] ?? 0) > 0));
   return (
     <section aria-labelledby="today-title">
       <h2 id="today-title">{t('popup_today')}</h2>
