@@ -1,4 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { PAGE_CONTROLS } from '../../components/nudge/page-room';
 import { CLIENT_LAYOUTS, clientLayoutPage } from './fixtures/client-layouts';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
@@ -56,9 +58,20 @@ async function expectEveryActionReachable(page: Page) {
   for (let i = 0; i < count; i += 1) await actions.nth(i).click({ trial: true, timeout: 5000 });
 }
 
+/** Through the same DevTools session as the emulated size: Playwright's own screenshot would reset it. */
+async function screenshotAsEmulated(cdp: CDPSession, name: string) {
+  const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  const path = screenshotPath(name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, Buffer.from(data, 'base64'));
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
 async function openAt(layout: (typeof CLIENT_LAYOUTS)[number], size: (typeof SIZES)[number]): Promise<Page> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
+  sessions.set(page, cdp);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
   await page.route(`${new URL(layout.url).origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: clientLayoutPage(layout) }));
   await page.goto(layout.url);
@@ -93,13 +106,13 @@ for (const layout of CLIENT_LAYOUTS) {
 
       if (layout.name === 'Telegram Web' && size.scale === 2) {
         await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
-        await page.screenshot({ path: screenshotPath('banner-netbook-200.png') });
+        await screenshotAsEmulated(sessions.get(page)!, 'banner-netbook-200.png');
         await composer.click();
-        await page.screenshot({ path: screenshotPath('banner-collapsed-netbook-200.png') });
+        await screenshotAsEmulated(sessions.get(page)!, 'banner-collapsed-netbook-200.png');
       }
       if (layout.name === 'WhatsApp Web' && size.width === 1366) {
         await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
-        await page.screenshot({ path: screenshotPath('banner.png') });
+        await page.screenshot({ path: screenshotPath('banner-whatsapp-layout.png') });
       }
       await page.close();
     });
