@@ -1,26 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../collector/cli/main';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../collector/server/auth/password';
 import { openDatabase } from '../../collector/storage/open-database';
 import { hashToken } from '../../collector/storage/tokens';
 import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
+import { cli } from './support/run-cli';
 
 const run = promisify(execFile);
-
-/** Runs the CLI in-process; returns exit code, printed lines and error lines. */
-async function cli(args: string[], stdin: string | null = null) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
-  try {
-    const code = await main(args, { out: (line) => lines.push(line), readStdin: async () => stdin });
-    return { code, lines, errors };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe.each(ENGINES)('podskazka-collector admin commands on $name', ({ name, skip }) => {
   let dbArgs: string[];

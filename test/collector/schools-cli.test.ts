@@ -1,23 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../collector/cli/main';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../collector/storage/open-database';
 import { listSchools } from '../../collector/storage/schools';
 import { ENGINES, freshPostgresTarget, freshSqliteTarget } from './support/databases';
-
-async function cli(args: string[], stdin: string | null = null) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
-  try {
-    const code = await main(args, { out: (line) => lines.push(line), readStdin: async () => stdin });
-    return { code, lines, errors };
-  } finally {
-    spy.mockRestore();
-  }
-}
+import { cli } from './support/run-cli';
 
 /** Windows-1251, as Excel's plain "CSV" saves Cyrillic on a Russian Windows. */
 function windows1251(text: string): Uint8Array {

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../collector/cli/main';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngest } from '../../../collector/ingest/ingest-handler';
 import { openDatabase, type DatabaseTarget } from '../../../collector/storage/open-database';
 import { hashToken } from '../../../collector/storage/tokens';
 import { policyFiles } from '../../../deploy/policy-files';
 import { ENGINES, freshPostgresTarget, freshSqliteTarget } from '../support/databases';
+import { cli } from '../support/run-cli';
 import { validBatch } from '../support/ingest-app';
-
-async function cli(args: string[], stdin: string | null = null) {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
-  try {
-    const code = await main(args, { out: (line) => lines.push(line), readStdin: async () => stdin });
-    return { code, lines, errors };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe.each(ENGINES)('token and policy commands on $name', ({ name, skip }) => {
   let target: DatabaseTarget;
