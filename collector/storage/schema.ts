@@ -89,15 +89,6 @@ export interface LoginDevicesTable {
   expires_at: number;
 }
 
-/** What the per-cell plausibility bound refused, per cell (shown on the dashboard, never added). */
-export interface CountExcessTable {
-  district_id: number;
-  org_id: string;
-  day: string;
-  messenger: MessengerId;
-  event: EventName;
-  n: number;
-}
 
 export interface CountsTable {
   district_id: number;
@@ -107,6 +98,9 @@ export interface CountsTable {
   event: EventName;
   n: number;
 }
+
+/** What the per-cell plausibility bound refused, per cell: kept, never added to the counts. */
+export type CountExcessTable = CountsTable;
 
 /** Dashboard rollups, written by the batch store with the counts (rollups.ts). */
 export interface DistrictDaysTable {
