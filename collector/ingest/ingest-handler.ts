@@ -1,4 +1,5 @@
 import { MAX_BATCH_BYTES } from '../../protocol/report';
+import { apiError as reply, apiJson as json, bearerToken, MISSING_TOKEN, UNKNOWN_TOKEN, type ApiResponse } from './api-response';
 import type { CollectorDatabase } from '../storage/open-database';
 import type { FoldHold } from '../storage/sqlite-store-core.mjs';
 import { createBatchWriter } from '../storage/store-batches';
@@ -23,14 +24,9 @@ export interface IngestRequest {
   body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null;
 }
 
-export interface IngestResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
 
 export interface Ingest {
-  handle(request: IngestRequest): Promise<IngestResponse>;
+  handle(request: IngestRequest): Promise<ApiResponse>;
   committer: GroupCommitter;
   /** Stores what is queued and folds everything stored, so counts and rollups are exact. */
   settle(): Promise<void>;
@@ -48,19 +44,6 @@ export interface IngestOptions {
   today?: () => Date;
 }
 
-/** The extension's service worker posts cross-origin; it sends no cookies, so any origin may. */
-export const INGEST_CORS_HEADERS = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Retry-After',
-};
-
-export const INGEST_PREFLIGHT_HEADERS = {
-  ...INGEST_CORS_HEADERS,
-  'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'Authorization, Content-Type',
-  'access-control-max-age': '86400',
-};
-
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTtlMs, groupCommit, fold = {}, today = () => new Date() }: IngestOptions): Ingest {
@@ -71,7 +54,7 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
   const committer = createGroupCommitter(writer.store, { concurrency: writer.pipeline, ...groupCommit });
   const folding = startBackgroundFold(writer.fold, fold);
 
-  async function handle(request: IngestRequest): Promise<IngestResponse> {
+  async function handle(request: IngestRequest): Promise<ApiResponse> {
     try {
       return await answer(request);
     } catch (error) {
@@ -80,13 +63,13 @@ export function createIngest({ database, rateLimit = DEFAULT_RATE_LIMIT, tokenTt
     }
   }
 
-  async function answer(request: IngestRequest): Promise<IngestResponse> {
+  async function answer(request: IngestRequest): Promise<ApiResponse> {
     if (!isJson(request.contentType)) return reply(415, 'Content-Type must be application/json.');
 
-    const token = /^Bearer +([\x21-\x7e]{1,512}) *$/i.exec(request.authorization ?? '')?.[1];
-    if (!token) return reply(401, 'An "Authorization: Bearer <report token>" header is required.', { 'www-authenticate': 'Bearer' });
+    const token = bearerToken(request.authorization);
+    if (!token) return reply(401, MISSING_TOKEN, { 'www-authenticate': 'Bearer' });
     const { tokenHash, grant } = await tokens.lookup(token);
-    if (grant === null) return reply(401, 'This report token is unknown or revoked.', { 'www-authenticate': 'Bearer' });
+    if (grant === null) return reply(401, UNKNOWN_TOKEN, { 'www-authenticate': 'Bearer' });
 
     const waitSeconds = limiter.take(tokenHash);
     if (waitSeconds !== null) return reply(429, `Too many reports with this token; retry in ${waitSeconds} s.`, { 'retry-after': String(waitSeconds) });
@@ -156,20 +139,8 @@ function isJson(contentType: string | null | undefined): boolean {
   return /^application\/json *(;.*)?$/i.test((contentType ?? '').trim());
 }
 
-function tooLarge(): IngestResponse {
+function tooLarge(): ApiResponse {
   return reply(413, `A report may be at most ${MAX_BATCH_BYTES} bytes.`, { connection: 'close' });
-}
-
-function reply(status: number, error: string, headers: Record<string, string> = {}, extra: object = {}): IngestResponse {
-  return json(status, { error, ...extra }, headers);
-}
-
-function json(status: number, body: object, headers: Record<string, string> = {}): IngestResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...INGEST_CORS_HEADERS, ...headers },
-    body: JSON.stringify(body),
-  };
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sql, type Kysely } from 'kysely';
-import { INGEST_PREFLIGHT_HEADERS, type Ingest } from '../ingest/ingest-handler';
+import { API_PREFLIGHT_HEADERS } from '../ingest/api-response';
+import { createConnectionCheck } from '../ingest/connection-check';
+import type { Ingest } from '../ingest/ingest-handler';
 import type { Database } from '../storage/schema';
 import { mountDashboard, type DashboardOptions } from './dashboard/mount';
 import { openApiDocument } from './openapi';
@@ -30,7 +32,12 @@ export function createApp({ db, ingest, dashboard = {} }: AppOptions): Hono {
   });
   app.get('/openapi.json', (c) => c.body(openApi, 200, { 'content-type': 'application/json; charset=utf-8' }));
 
-  app.options(REPORTS_PATH, (c) => c.body(null, 204, INGEST_PREFLIGHT_HEADERS));
+  app.options(REPORTS_PATH, (c) => c.body(null, 204, API_PREFLIGHT_HEADERS));
+  const connectionCheck = createConnectionCheck(db);
+  app.get(REPORTS_PATH, async (c) => {
+    const response = await connectionCheck.handle({ authorization: c.req.header('authorization'), orgId: c.req.query('orgId') });
+    return c.body(response.body, response.status as ContentfulStatusCode, response.headers);
+  });
   app.post(REPORTS_PATH, async (c) => {
     const response = await ingest.handle({
       contentType: c.req.header('content-type'),
@@ -40,7 +47,7 @@ export function createApp({ db, ingest, dashboard = {} }: AppOptions): Hono {
     });
     return c.body(response.body, response.status as ContentfulStatusCode, response.headers);
   });
-  app.all(REPORTS_PATH, (c) => c.json({ error: 'Reports are sent with POST.' }, 405, { allow: 'POST, OPTIONS' }));
+  app.all(REPORTS_PATH, (c) => c.json({ error: 'Reports are sent with POST; GET checks the token.' }, 405, { allow: 'GET, POST, OPTIONS' }));
 
   if (dashboard !== false) mountDashboard(app, db, dashboard);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_BATCH_BYTES, ReportBatch } from '../../protocol/report';
+import { ConnectionCheckAnswer } from '../../protocol/connection-check';
+import { MAX_BATCH_BYTES, ORG_ID_PATTERN, ReportBatch } from '../../protocol/report';
 import { dashboardComponents, dashboardPaths } from './dashboard/openapi-paths';
 
 const ErrorBody = z.object({
@@ -34,6 +35,19 @@ export function openApiDocument(): object {
     },
     paths: {
       '/api/v1/reports': {
+        get: {
+          summary: 'Check a report token without sending counts («Проверить соединение»)',
+          description: 'Stores nothing. At most 10 checks at once and one every 5 s per token.',
+          security: [{ reportToken: [] }],
+          parameters: [{ name: 'orgId', in: 'query', required: false, schema: { type: 'string', pattern: ORG_ID_PATTERN.source } }],
+          responses: {
+            '200': jsonBody(z.toJSONSchema(ConnectionCheckAnswer), "The token's district and scope, the orgId its reports go under, the school's name in the directory."),
+            '400': jsonBody(errorRef, 'The orgId is not one a report could carry.'),
+            '401': jsonBody(errorRef, 'Missing, unknown or revoked token.'),
+            '403': jsonBody(errorRef, 'A school token asked about another school.'),
+            '429': { ...jsonBody(errorRef, 'Too many checks with this token.'), headers: retryAfter },
+          },
+        },
         post: {
           summary: 'Store one batch of counts (and, in v2, alternative visits)',
           description: `Counts a batchId once however often it arrives. At most ${MAX_BATCH_BYTES} bytes; days within the last 60 days and not in the future.`,

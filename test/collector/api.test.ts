@@ -164,9 +164,9 @@ describe('collector service routes', () => {
     expect(Object.keys(v2!.properties.visits!.items.properties)).toEqual(['day', 'target', 'n']);
   });
 
-  it('answers 405 with a reason for GET on the report path', async () => {
-    const response = await f.app.request('/api/v1/reports');
+  it('answers 405 with a reason for PUT on the report path', async () => {
+    const response = await f.app.request('/api/v1/reports', { method: 'PUT' });
     expect(response.status).toBe(405);
-    expect(await response.json()).toEqual({ error: 'Reports are sent with POST.' });
+    expect(await response.json()).toEqual({ error: 'Reports are sent with POST; GET checks the token.' });
   });
 });
