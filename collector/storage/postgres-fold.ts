@@ -94,6 +94,9 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // The fold need not wait for its WAL flush: lost in a server crash, it is lost with the deletion
+    // of its log rows, so they are folded again. Stores (the 202s) stay synchronous.
+    await client.query('set local synchronous_commit = off');
     const locked = await client.query<{ locked: boolean }>(wait ? 'select pg_advisory_xact_lock($1), true as locked' : 'select pg_try_advisory_xact_lock($1) as locked', [FOLD_LOCK]);
     if (!locked.rows[0]!.locked) {
       await client.query('rollback');

@@ -31,5 +31,4 @@ export interface FoldHold {
 }
 
 export function createSqliteStore(sqlite: BetterSqlite3.Database, statements: Pick<SqliteStoreStatements, 'batchSql'>): (entries: readonly LogEntry[]) => boolean[];
-export function createSqliteFold(sqlite: BetterSqlite3.Database, statements: SqliteStoreStatements, hold?: FoldHold): (limit: number) => number;
 export function tuneSqlite(sqlite: BetterSqlite3.Database): void;

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
-import { createSqliteFold, createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
+import { createSqliteFold } from './sqlite-fold.mjs';
+import { createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
 import { addCounts, COUNT_CEILING, insertBatchIds, toLogEntries, type BatchWriter } from './batch-sql';
 
 const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };
@@ -26,7 +27,7 @@ export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.
   const fold = createSqliteFold(sqlite, statements, hold);
   return {
     store: (batches) => db.connection().execute(async () => store(toLogEntries(batches))),
-    fold: (limit) => db.connection().execute(async () => fold(limit)),
+    fold: (limit) => db.connection().execute(() => fold(limit)),
     close: async () => {},
   };
 }
