@@ -6,6 +6,7 @@ import { Mode, type Policy, type PolicyKey } from '../../protocol/policy';
 import { messengerName } from '../../rules';
 import { describeProblem, type EffectiveSettings, type SettingsProblem } from '../../settings';
 import { SettingsStatus } from '../settings-status/SettingsStatus';
+import { ConnectionCheck } from './ConnectionCheck';
 import { ExtraRulesEditor } from './ExtraRulesEditor';
 import { draftFrom, optionsFromDraft, type OptionsDraft } from './options-draft';
 
@@ -150,6 +151,7 @@ export function OptionsForm({ effective, locale, onSave, onGrantHosts }: Options
       <Field name="reportIntervalMinutes" lockedText={lockedText("reportIntervalMinutes")} label={t('options_reportIntervalMinutes')}>
         <input name="reportIntervalMinutes" class="wide" aria-labelledby={labelId('reportIntervalMinutes')} inputMode="numeric" value={draft.reportIntervalMinutes} onInput={(event) => set('reportIntervalMinutes', event.currentTarget.value)} />
       </Field>
+      <ConnectionCheck target={{ endpoint: draft.reportEndpoint, token: draft.reportToken, orgId: draft.orgId }} t={t} />
       {errors.length > 0 && (
         <div class="errors" role="alert">
           <p>{t('options_invalid')}</p>
