@@ -2,27 +2,27 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ReportingStatus, type ReportingRequest } from '../background/reporting/messages';
 import type { LastError } from '../background/reporting/state';
-import { uiText, type UiLanguage } from '../settings';
+import { translate, type UiLocale } from '../i18n';
 
 export type AskBackground = (request: ReportingRequest) => Promise<unknown>;
 
 const askBackground: AskBackground = (request) => browser.runtime.sendMessage(request);
 const REFRESH_MS = 2_000;
 
-function when(language: UiLanguage, time: number): string {
+function when(language: UiLocale, time: number): string {
   return new Date(time).toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 }
 
-function errorText(language: UiLanguage, error: LastError): string {
-  const what = uiText(language, `reporting_error_${error.code}`, [String(error.status ?? '')]);
-  return uiText(language, 'reporting_last_error', [when(language, error.at), what]);
+function errorText(language: UiLocale, error: LastError): string {
+  const what = translate(language, `reporting_error_${error.code}`, [String(error.status ?? '')]);
+  return translate(language, 'reporting_last_error', [when(language, error.at), what]);
 }
 
 /**
  * «Что отправляется»: the exact JSON of the next batch, the last successful send, the last error
  * in plain words, and «Отправить сейчас» for IT staff checking a new deployment.
  */
-export function ReportingPanel({ locale, ask = askBackground }: { locale?: UiLanguage; ask?: AskBackground }) {
+export function ReportingPanel({ locale, ask = askBackground }: { locale?: UiLocale; ask?: AskBackground }) {
   const [status, setStatus] = useState<ReportingStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -43,8 +43,8 @@ export function ReportingPanel({ locale, ask = askBackground }: { locale?: UiLan
     return () => clearInterval(timer);
   }, [load]);
 
-  const language: UiLanguage = locale ?? status?.language ?? 'ru';
-  const t = (key: string, substitutions?: readonly string[]) => uiText(language, key, substitutions);
+  const language: UiLocale = locale ?? status?.language ?? 'ru';
+  const t = (key: string, substitutions?: readonly string[]) => translate(language, key, substitutions);
 
   async function sendNow() {
     setBusy(true);

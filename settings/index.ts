@@ -4,5 +4,3 @@ export { loadSettings, readManaged, readOptions, saveOptions, OPTIONS_KEY } from
 export { watchSettings } from './watch';
 export { describeProblem } from './problem-text';
 export { activeRules, classifyActive } from './active-rules';
-/** The `locale` setting to a UI language, and texts from _locales in that language (shared with i18n/). */
-export { resolveLocale as uiLanguage, translate as uiText, type UiLocale as UiLanguage } from '../i18n';

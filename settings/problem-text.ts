@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, type PolicyKey } from '../protocol/policy';
 import type { SettingsProblem } from './resolve';
-import { translate as uiText, type UiLocale as UiLanguage } from '../i18n';
+import { translate, type UiLocale } from '../i18n';
 
 const SHOWN_VALUE_LENGTH = 100;
 /** Never echoed back: the popup is in front of a teacher. */
@@ -16,28 +16,28 @@ function shown(value: unknown): string {
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
 
-function fallback(key: string, language: UiLanguage): string {
+function fallback(key: string, language: UiLocale): string {
   const value: unknown = (DEFAULT_POLICY as Record<string, unknown>)[key as PolicyKey];
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value === '' ? uiText(language, 'settings_emptyValue') : value;
-  return uiText(language, 'settings_defaultValue');
+  if (typeof value === 'string') return value === '' ? translate(language, 'settings_emptyValue') : value;
+  return translate(language, 'settings_defaultValue');
 }
 
 /** One plain sentence, e.g. «Политика: значение "blok" для mode недопустимо, используется inform». */
-export function describeProblem(problem: SettingsProblem, language: UiLanguage): string {
-  const source = uiText(language, problem.source === 'managed' ? 'settings_sourceManaged' : 'settings_sourceLocal');
-  const value = SECRET_KEYS.has(problem.key) ? uiText(language, 'settings_hiddenValue') : shown(problem.value);
+export function describeProblem(problem: SettingsProblem, language: UiLocale): string {
+  const source = translate(language, problem.source === 'managed' ? 'settings_sourceManaged' : 'settings_sourceLocal');
+  const value = SECRET_KEYS.has(problem.key) ? translate(language, 'settings_hiddenValue') : shown(problem.value);
   const entry = `${problem.key}[${problem.index ?? 0}]`;
   switch (problem.kind) {
     case 'invalid':
-      return uiText(language, 'settings_problemInvalid', [source, value, problem.key, fallback(problem.key, language)]);
+      return translate(language, 'settings_problemInvalid', [source, value, problem.key, fallback(problem.key, language)]);
     case 'unknown-key':
-      return uiText(language, 'settings_problemUnknownKey', [source, problem.key]);
+      return translate(language, 'settings_problemUnknownKey', [source, problem.key]);
     case 'not-object':
-      return uiText(language, 'settings_problemNotObject', [source]);
+      return translate(language, 'settings_problemNotObject', [source]);
     case 'invalid-entry':
-      return uiText(language, 'settings_problemInvalidEntry', [source, entry, value]);
+      return translate(language, 'settings_problemInvalidEntry', [source, entry, value]);
     case 'too-many-entries':
-      return uiText(language, 'settings_problemTooMany', [source, entry]);
+      return translate(language, 'settings_problemTooMany', [source, entry]);
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { uiLanguage } from '../../settings';
+import { resolveLocale } from '../../i18n';
 import type { PendingCounts } from '../count-store';
 import { localDay } from '../local-day';
 import { buildBatch } from './batch';
@@ -26,7 +26,7 @@ export async function reportingStatus(reporter: Reporter, now: number = Date.now
     laterRows = Object.values(built.keep).filter(Boolean).length;
   }
   return {
-    language: uiLanguage(settings.locale),
+    language: resolveLocale(settings.locale),
     endpoint: settings.reportEndpoint,
     endpointValid: settings.reportEndpoint === '' || isReportEndpoint(settings.reportEndpoint),
     nextBatch,
