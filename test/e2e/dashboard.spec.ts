@@ -54,6 +54,8 @@ test('a district user logs in, sees the trend drawn, exports a week and logs out
   await expect(page.getByTestId('silent-schools').locator('li')).toHaveCount(4);
   await expect(page.getByTestId('silent-schools').locator('li', { hasText: 'Тихая школа' })).toHaveCount(3);
   await expect(page.getByTestId('silent-schools').locator('li', { hasText: 'Тихая школа' }).first()).toContainText('ни одного отчёта');
+  await expect(page.getByTestId('refused-excess').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('refused-excess')).toContainText(/18\u00a0ноября: отклонено 12\u00a0345\u00a0отметок$/);
   expect(await opensPixels(page)).toBeGreaterThan(300);
   // The legend shows the last week's figures, never uPlot's "--" placeholders.
   await expect(page.getByTestId('trend-chart')).not.toContainText('--');

@@ -3,6 +3,7 @@ import type { ReportResponse, SessionInfo, TrendResponse } from '../../server/da
 import { api, ApiFailure } from './api';
 import { Coverage } from './Coverage';
 import { Headline } from './Headline';
+import { RefusedExcess } from './RefusedExcess';
 import { weekLabel } from './labels';
 import { SchoolTable } from './SchoolTable';
 import { TrendChart } from './TrendChart';
@@ -102,6 +103,7 @@ export function Dashboard({ session, onSignedOut }: { session: SessionInfo; onSi
             </p>
             <Headline report={data.report} />
             {data.report.coverage && <Coverage coverage={data.report.coverage} />}
+            <RefusedExcess refused={data.report.refused} />
             <TrendChart trend={data.trend} />
             <SchoolTable report={data.report} />
           </>

@@ -60,6 +60,9 @@ export const ReportResponse = z.object({
   messengerTotals: z.array(MessengerCells),
   targetTotals: z.array(TargetCell),
   masked: z.boolean(),
+  refused: z
+    .array(z.object({ code: z.string(), name: z.string(), day: IsoDay, n: z.number() }))
+    .describe('Counts refused as implausible (beyond the per-cell bound), summed per school (district for a region) and day.'),
 });
 
 export const TrendResponse = z.object({

@@ -8,6 +8,7 @@ import { weekRange, weeksEndingAt, type WeekRange } from './iso-week';
 import { SUPPRESSED } from './k-anonymity';
 import { districtIds, schoolFilter, type Scope } from './scope';
 import { suppress, type CellState } from './suppression';
+import { loadRefusedExcess } from './refused-excess';
 import { lastReportDays, loadWeek, schoolKey, type WeekData } from './week-data';
 
 /**
@@ -69,6 +70,11 @@ export interface WeekReport {
   targetTotals: { target: AlternativeTarget; visits: Published }[];
   /** Some measure could only be protected by hiding all of its non-zero cells. */
   masked: boolean;
+  /**
+   * Counts the collector refused this week as implausible (beyond the per-cell bound, DESIGN §7),
+   * one line per unit and day: a token that reports far too much, to be looked at.
+   */
+  refused: { code: string; name: string; day: string; n: number }[];
 }
 
 interface Unit {
@@ -117,7 +123,12 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
   const reader = { ids: districtIds(scope), orgId: schoolFilter(scope) };
   const previousWeek = weeksEndingAt(range.week, 2)[0]!;
   const previousRange = weekRange(previousWeek)!;
-  const [data, previousData, directory] = await Promise.all([loadWeek(db, reader, range), loadWeek(db, reader, previousRange), listSchools(db, reader.ids)]);
+  const [data, previousData, directory, excess] = await Promise.all([
+    loadWeek(db, reader, range),
+    loadWeek(db, reader, previousRange),
+    listSchools(db, reader.ids),
+    loadRefusedExcess(db, reader, range),
+  ]);
   const byRegion = scope.role === 'region';
   const unitOf = (districtId: number, orgId: string) => (byRegion ? String(districtId) : schoolKey(districtId, orgId));
 
@@ -207,5 +218,19 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
     messengerTotals: MESSENGER_IDS.map((messenger, c) => ({ messenger, cells: eventCells(R, c) })).filter(({ cells }) => Object.values(cells).some((v) => v !== 0)),
     targetTotals: ALTERNATIVE_TARGETS.map((target, c) => ({ target, visits: week.tables.get('visits')!.at(R, c) })).filter(({ visits }) => visits !== 0),
     masked: week.masked,
+    refused: refusedLines(excess, (districtId, orgId) => units.get(unitOf(districtId, orgId)) ?? { code: orgId, name: NOT_LISTED }),
   };
+}
+
+/** count_excess per unit and day (a region's view sums its districts' schools). */
+function refusedLines(excess: Awaited<ReturnType<typeof loadRefusedExcess>>, unitOf: (districtId: number, orgId: string) => { code: string; name: string }) {
+  const lines = new Map<string, WeekReport['refused'][number]>();
+  for (const row of excess) {
+    const unit = unitOf(row.districtId, row.orgId);
+    const key = `${unit.code}\u0000${row.day}`;
+    const line = lines.get(key) ?? { code: unit.code, name: unit.name, day: row.day, n: 0 };
+    line.n += row.n;
+    lines.set(key, line);
+  }
+  return [...lines.values()].sort((a, b) => a.day.localeCompare(b.day) || collator.compare(a.name, b.name));
 }

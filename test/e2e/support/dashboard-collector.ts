@@ -44,6 +44,9 @@ export async function startSeededCollector(): Promise<RunningCollector & { distr
     ...demoCountRows({ districtId: neighbourId, today: DEMO_TODAY, schools: 6, seed: 7 }),
   ];
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('counts').values(rows.slice(i, i + 500)).execute();
+  // One school's token flooded Wednesday of W47: the plausibility bound refused the excess.
+  const flooded = demoSchools(districtId)[0]!;
+  await db.insertInto('count_excess').values({ district_id: districtId, org_id: flooded.orgId, day: '2026-11-18', messenger: 'telegram', event: 'opened', n: 12_345 }).execute();
   await rebuildRollups(db);
   // The directory: the 24 reporting schools and 3 that never sent anything.
   await upsertSchools(db, [
