@@ -16,7 +16,8 @@ export const DEFAULT_QUOTAS = {
 export type QuotaVerdict = { ok: true; release: () => void } | { ok: false; reason: string; retryAfterSeconds: number };
 
 interface Usage {
-  day: string;
+  /** The UTC day, as days since 1970. */
+  day: number;
   rows: number;
   newOrgs: number;
 }
@@ -59,7 +60,7 @@ export class TokenQuotas {
   }
 
   private usageOf(tokenHash: string): Usage {
-    const day = this.now().toISOString().slice(0, 10);
+    const day = Math.floor(this.now().getTime() / 86_400_000);
     let usage = this.usage.get(tokenHash);
     if (usage?.day !== day) {
       if (usage && this.usage.size > 10_000) this.usage.clear();

@@ -57,11 +57,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-let cachedWindow: { today: string; window: { earliest: string; latest: string }; days: Set<unknown> } | undefined;
+let cachedWindow: { today: number; window: { earliest: string; latest: string }; days: Set<unknown> } | undefined;
+const DAY_MS = 86_400_000;
 
-/** The day window and every calendar day in it, computed once a day. */
+/** The day window and every calendar day in it, computed once a (UTC) day. */
 function windowOf(today: Date) {
-  const key = today.toISOString().slice(0, 10);
+  const key = Math.floor(today.getTime() / DAY_MS);
   if (cachedWindow?.today !== key) {
     const window = dayWindow(today);
     const days = new Set<unknown>();
