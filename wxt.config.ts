@@ -7,7 +7,7 @@ import { SECRET_FILE_GLOBS } from './deploy/secret-files';
 import { GUIDE_FILE } from './messages/guide-address';
 import { managedSchema } from './protocol/managed-schema';
 import { onRollupLog } from './scripts/rollup-warnings';
-import { contentScriptMatches } from './rules/match-patterns';
+import { catalogueOrigins, contentScriptMatches } from './rules/match-patterns';
 
 /** Public half of deploy/dev-key.pem: gives the stable id leiigdjfeefjmcnfndecnklanfbdneep. */
 const CHROME_KEY =
@@ -66,7 +66,12 @@ export default defineConfig({
     host_permissions: contentScriptMatches(),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
-    web_accessible_resources: [{ resources: [GUIDE_FILE], matches: ['<all_urls>'] }],
+    // Only the guide, which block mode redirects the catalogue's pages to, and only for those pages: any
+    // other site probing for it sees nothing. Chromium also hides it behind a per-session random id
+    // (use_dynamic_url); Firefox's moz-extension:// id is random per profile already.
+    web_accessible_resources: [
+      { resources: [GUIDE_FILE], matches: catalogueOrigins(), ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

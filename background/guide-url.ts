@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
 import { guidePath, type GuideReason } from '../messages/guide-address';
+import { extensionUrl } from '../messages/extension-url';
 import type { MessengerId } from '../protocol/messengers';
 
 /** The guide's full address in this extension, for a tab to open. */
 export function guideUrl(messenger: MessengerId, reason: GuideReason): string {
-  return (browser.runtime.getURL as (path: string) => string)(guidePath(messenger, reason));
+  return extensionUrl(guidePath(messenger, reason));
 }

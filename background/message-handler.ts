@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ContentMessage, Decision, type NudgeEventAnswer, type NudgeEventMessage, type VisitMessage } from '../messages';
+import { extensionUrl } from '../messages/extension-url';
 import { GUIDE_PATH } from '../messages/guide-address';
 import { recordEvent } from './count-store';
 import { blockLoadedPage } from './block/loaded-page';
@@ -36,7 +37,7 @@ export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes
 }
 
 export async function openGuide(section?: 'message'): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(`${GUIDE_PATH}${section ? `#${section}` : ''}`) });
+  await browser.tabs.create({ url: extensionUrl(`${GUIDE_PATH}${section ? `#${section}` : ''}`) });
 }
 
 /**

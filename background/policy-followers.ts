@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
-import { loadSettings, watchSettings, type EffectiveSettings } from '../settings';
+import { rememberPolicy, startupSettings, watchSettings, type EffectiveSettings } from '../settings';
+import { extensionOrigin } from '../messages/extension-url';
 import { publishPageRules } from '../settings/page-rules';
-import { blockNavigation } from './block/navigation';
+import { blockNavigation, reopenRefusedGuide } from './block/navigation';
+import { blockOpenTabs } from './block/open-tabs';
 import { syncBlockRules } from './block/redirect-rules';
 import { syncExtraContentScripts } from './extra-content-scripts';
 import { countUnscriptedVisit, handleFailedNavigation } from './navigation-watch';
@@ -10,13 +12,18 @@ let current: Promise<EffectiveSettings> | undefined;
 
 /** The effective settings the worker acts on, kept fresh by `followPolicy`. */
 export function currentSettings(): Promise<EffectiveSettings> {
-  current ??= loadSettings();
+  current ??= startupSettings(follow);
   return current;
+}
+
+function follow(effective: EffectiveSettings): void {
+  current = Promise.resolve(effective);
+  void apply(effective);
 }
 
 async function apply(effective: EffectiveSettings): Promise<void> {
   const { settings } = effective;
-  const results = await Promise.allSettled([syncBlockRules(settings), syncExtraContentScripts(settings), publishPageRules(settings)]);
+  const results = await Promise.allSettled([syncBlockRules(settings), syncExtraContentScripts(settings), publishPageRules(settings), blockOpenTabs(settings)]);
   for (const result of results) if (result.status === 'rejected') console.warn('podskazka: applying settings failed', result.reason);
 }
 
@@ -26,9 +33,9 @@ async function apply(effective: EffectiveSettings): Promise<void> {
  */
 export function followPolicy(): void {
   void currentSettings().then(apply);
-  watchSettings((effective) => {
-    current = Promise.resolve(effective);
-    void apply(effective);
+  watchSettings(follow);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void rememberPolicy();
   });
   const resync = () => void currentSettings().then((effective) => syncExtraContentScripts(effective.settings).catch(() => undefined));
   browser.permissions.onAdded.addListener(resync);
@@ -40,6 +47,7 @@ export function followPolicy(): void {
   browser.webNavigation.onCommitted.addListener((details) => {
     void currentSettings().then((effective) => countUnscriptedVisit(details, effective.settings));
   }, web);
+  browser.webNavigation.onErrorOccurred.addListener((details) => void reopenRefusedGuide(details), { url: [{ schemes: [extensionOrigin().split(':')[0]!] }] });
   browser.webNavigation.onErrorOccurred.addListener((details) => {
     void currentSettings().then((effective) => handleFailedNavigation(details, effective.settings));
   }, web);

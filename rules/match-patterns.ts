@@ -21,3 +21,11 @@ export function matchPatterns(rule: SurfaceRule): string[] {
 export function contentScriptMatches(rules: readonly SurfaceRule[] = BUILT_IN_RULES): string[] {
   return [...new Set(rules.flatMap(matchPatterns))].sort();
 }
+
+/**
+ * Origins of the catalogue's hosts, as `web_accessible_resources` wants them (Chromium accepts no
+ * path but `/*` there): the guide block mode redirects to may be loaded by these pages and no others.
+ */
+export function catalogueOrigins(rules: readonly SurfaceRule[] = BUILT_IN_RULES): string[] {
+  return [...new Set(rules.map((rule) => `*://${rule.host}/*`))].sort();
+}

@@ -4,3 +4,4 @@ export { loadSettings, readManaged, readOptions, saveOptions, OPTIONS_KEY } from
 export { watchSettings } from './watch';
 export { describeProblem } from './problem-text';
 export { activeRules, classifyActive } from './active-rules';
+export { LAST_POLICY_KEY, rememberPolicy, startupSettings } from './startup';

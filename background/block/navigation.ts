@@ -1,6 +1,10 @@
+import { browser } from 'wxt/browser';
 import type { Policy } from '../../protocol/policy';
 import { classifyActive } from '../../settings/active-rules';
 import { recordEvent } from '../count-store';
+import { guideUrl } from '../guide-url';
+import { extensionOrigin } from '../../messages/extension-url';
+import { GUIDE_PATH, guideReason } from '../../messages/guide-address';
 import { hostAccess, isTopFrame, type TopFrameNavigation } from '../top-frame';
 import { replaceWithGuide } from './loaded-page';
 
@@ -17,4 +21,18 @@ export async function blockNavigation(details: TopFrameNavigation, settings: Pol
   if (!found) return;
   if (await hostAccess(details.url)) await recordEvent(found.messenger, 'blocked');
   else await replaceWithGuide(details.tabId, found.messenger);
+}
+
+/**
+ * Chromium lets a page reach the guide only from the hosts it is web-accessible to (the catalogue's,
+ * see wxt.config.ts), so the redirect of a navigation started elsewhere (a link on the school's
+ * site) fails with ERR_BLOCKED_BY_CLIENT at the guide's address: nothing of the messenger loaded
+ * (no request left), and the extension itself opens that same guide in the tab. Counted already
+ * when the navigation started.
+ */
+export async function reopenRefusedGuide(details: TopFrameNavigation): Promise<void> {
+  if (!isTopFrame(details) || details.error !== 'net::ERR_BLOCKED_BY_CLIENT') return;
+  if (!details.url.startsWith(`${extensionOrigin()}${GUIDE_PATH}?`)) return;
+  const redirected = guideReason(details.url.slice(details.url.indexOf('?')));
+  if (redirected?.reason === 'blocked') await browser.tabs.update(details.tabId, { url: guideUrl(redirected.messenger, 'blocked') });
 }

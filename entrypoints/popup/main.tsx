@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { readTally, type Tally } from '../../background/count-store';
 import { Popup } from '../../components/popup/Popup';
 import { resolveLocale, translate, type LocaleSetting } from '../../i18n';
+import { extensionUrl } from '../../messages/extension-url';
 import { GUIDE_PATH } from '../../messages/guide-address';
 import { loadSettings } from '../../settings';
 
@@ -21,7 +22,7 @@ function App() {
     document.documentElement.lang = locale;
     document.title = translate(locale, 'popup_title');
   }, [locale]);
-  return <Popup locale={locale} today={today} onOpenGuide={() => void browser.tabs.create({ url: browser.runtime.getURL(GUIDE_PATH) }).then(() => window.close())} />;
+  return <Popup locale={locale} today={today} onOpenGuide={() => void browser.tabs.create({ url: extensionUrl(GUIDE_PATH) }).then(() => window.close())} />;
 }
 
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, CATALOGUE_SOURCES, classifyUrl, contentScriptMatches } from '../../../rules';
+import { CATALOGUE, CATALOGUE_SOURCES, catalogueOrigins, classifyUrl, contentScriptMatches } from '../../../rules';
 
 describe('classifyUrl on the catalogue', () => {
   it.each([
@@ -116,6 +116,16 @@ describe('content-script matches', () => {
     expect(matches).toContain('*://invite.viber.com/*');
     for (const pattern of matches) expect(pattern).toMatch(/^\*:\/\/[a-z0-9.-]+\/\S*$/);
     expect(new Set(matches).size).toBe(matches.length);
+  });
+});
+
+describe('web-accessible origins', () => {
+  it('are the catalogue hosts, one origin pattern each (Chromium takes no other path than /*)', () => {
+    const origins = catalogueOrigins();
+    expect(origins).toContain('*://web.whatsapp.com/*');
+    expect(origins).toContain('*://discord.com/*');
+    for (const pattern of origins) expect(pattern).toMatch(/^\*:\/\/[a-z0-9.-]+\/\*$/);
+    expect(new Set(origins.map((o) => o.slice(4, -2)))).toEqual(new Set(CATALOGUE.flatMap((entry) => entry.rules.map((rule) => rule.host))));
   });
 });
 
