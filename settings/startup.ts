@@ -5,10 +5,10 @@ import { OPTIONS_KEY, readManaged, readOptions } from './storage';
 /** storage.local key: the last policy storage.managed answered with ({} for none). */
 export const LAST_POLICY_KEY = 'lastPolicy';
 
-/** Reads the policy and keeps it as the last one seen. */
+/** Reads the policy and keeps it as the last one seen (the keeping is not waited for: the rules come first). */
 export async function rememberPolicy(): Promise<unknown> {
   const managed = await readManaged();
-  await browser.storage.local.set({ [LAST_POLICY_KEY]: managed });
+  void browser.storage.local.set({ [LAST_POLICY_KEY]: managed }).catch(() => undefined);
   return managed;
 }
 
@@ -21,7 +21,8 @@ export async function rememberPolicy(): Promise<unknown> {
  */
 export async function startupSettings(onFresh: (settings: EffectiveSettings) => void): Promise<EffectiveSettings> {
   let arrived = false;
-  const fresh = (async () => resolveSettings(await rememberPolicy(), await readOptions()))().finally(() => (arrived = true));
+  const options = readOptions();
+  const fresh = (async () => resolveSettings(await rememberPolicy(), await options))().finally(() => (arrived = true));
   const stored = await browser.storage.local.get([LAST_POLICY_KEY, OPTIONS_KEY]);
   // the managed value came first (Firefox answers at once): the cache has nothing to add
   if (arrived || stored[LAST_POLICY_KEY] === undefined) return fresh;

@@ -17,7 +17,7 @@ const MIRROR = 'tg.district-mirror.example';
 interface ChromeStorageArea {
   get(key?: string): Promise<Record<string, unknown>>;
 }
-declare const chrome: { storage: { managed: ChromeStorageArea; session: ChromeStorageArea } };
+declare const chrome: { storage: { managed: ChromeStorageArea; session: ChromeStorageArea }; declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> } };
 
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let context: BrowserContext;
@@ -31,6 +31,8 @@ async function startWithPolicy(policy: Record<string, unknown>): Promise<void> {
   await serveFixturePages(context);
   // The worker applies the policy (network rules, page rules) right after it starts.
   await expect.poll(() => worker.evaluate(async () => Object.keys(await chrome.storage.managed.get()).length)).toBeGreaterThan(0);
+  // block mode's network rules follow a moment later (the first page of a profile's first start is policy-startup.spec.ts)
+  if (policy.mode === 'block') await expect.poll(() => worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length)).toBeGreaterThan(0);
 }
 
 // A run killed half-way may have left its file behind: never start on a stale policy.
