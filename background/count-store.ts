@@ -4,6 +4,7 @@ import type { MessengerId } from '../protocol/messengers';
 import type { CountRow } from '../protocol/report';
 import { localDay } from './local-day';
 import { serially } from './serial';
+import type { PendingVisits } from './visit-store';
 
 /**
  * Counts live in storage.local so a stopped service worker loses nothing.
@@ -43,15 +44,20 @@ export function pendingToRows(pending: PendingCounts): CountRow[] {
   });
 }
 
+export interface Pending {
+  counts: PendingCounts;
+  visits: PendingVisits;
+}
+
 /**
- * Hands the pending counts to `take` and stores what it returns in the same write, so counts move
- * from `pending` into a persisted batch atomically. Counts recorded meanwhile wait their turn.
+ * Hands the pending counts and visits to `take` and stores what it returns in the same write, so
+ * rows move from pending into a persisted batch atomically. Rows recorded meanwhile wait their turn.
  */
-export function drainPending<T extends Record<string, unknown>>(take: (pending: PendingCounts) => { keep: PendingCounts; write: T }): Promise<T> {
+export function drainPending<T extends Record<string, unknown>>(take: (pending: Pending) => { keep: Pending; write: T }): Promise<T> {
   return serially(async () => {
-    const { pending = {} } = (await browser.storage.local.get('pending')) as { pending?: PendingCounts };
-    const { keep, write } = take(pending);
-    await browser.storage.local.set({ ...write, pending: keep });
+    const { pending = {}, pendingVisits = {} } = (await browser.storage.local.get(['pending', 'pendingVisits'])) as { pending?: PendingCounts; pendingVisits?: PendingVisits };
+    const { keep, write } = take({ counts: pending, visits: pendingVisits });
+    await browser.storage.local.set({ ...write, pending: keep.counts, pendingVisits: keep.visits });
     return write;
   });
 }

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ContentMessage, Decision, type NudgeEventAnswer, type NudgeEventMessage, type VisitMessage } from '../messages';
 import { extensionUrl } from '../messages/extension-url';
 import { GUIDE_PATH } from '../messages/guide-address';
+import { countPageVisit } from './attempts';
 import { recordEvent } from './count-store';
 import { blockLoadedPage } from './block/loaded-page';
 import { decidePresentation } from './decide-presentation';
@@ -12,9 +13,9 @@ import { quietText } from './quiet-text';
 import { snoozeMessenger } from './snooze';
 import { resolveLocale } from '../i18n';
 
-/** Counts the visit as `opened` and answers with what the page should show. */
+/** Counts the visit as `opened` (unless its navigation already was) and answers with what the page should show. */
 export async function handleVisit(visit: VisitMessage, tabId?: number): Promise<Decision> {
-  const counted = recordEvent(visit.messenger, 'opened'); // stored while the decision is made
+  const counted = countPageVisit(visit.messenger, tabId); // stored while the decision is made
   const { settings } = await currentSettings();
   const decision = await decidePresentation(visit, settings);
   await counted;

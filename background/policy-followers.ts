@@ -6,7 +6,9 @@ import { blockNavigation, reopenRefusedGuide } from './block/navigation';
 import { blockOpenTabs } from './block/open-tabs';
 import { syncBlockRules } from './block/redirect-rules';
 import { syncExtraContentScripts } from './extra-content-scripts';
-import { countUnscriptedVisit, handleFailedNavigation } from './navigation-watch';
+import { countAlternativeVisit, forgetTab } from './alternative-visits';
+import { countNavigationStart, forgetTabAttempt } from './attempts';
+import { handleFailedNavigation } from './navigation-watch';
 
 let current: Promise<EffectiveSettings> | undefined;
 
@@ -42,12 +44,18 @@ export function followPolicy(): void {
   browser.permissions.onRemoved.addListener(resync);
   const web = { url: [{ schemes: ['http', 'https'] }] };
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
-    void currentSettings().then((effective) => blockNavigation(details, effective.settings));
+    const settings = currentSettings().then((effective) => effective.settings);
+    void countNavigationStart(details, settings);
+    void settings.then((policy) => blockNavigation(details, policy));
   }, web);
   browser.webNavigation.onCommitted.addListener((details) => {
-    void currentSettings().then((effective) => countUnscriptedVisit(details, effective.settings));
+    void currentSettings().then((effective) => countAlternativeVisit(details, effective.settings));
   }, web);
   browser.webNavigation.onErrorOccurred.addListener((details) => void reopenRefusedGuide(details), { url: [{ schemes: [extensionOrigin().split(':')[0]!] }] });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTabAttempt(tabId);
+    void forgetTab(tabId);
+  });
   browser.webNavigation.onErrorOccurred.addListener((details) => {
     void currentSettings().then((effective) => handleFailedNavigation(details, effective.settings));
   }, web);

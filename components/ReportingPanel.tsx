@@ -71,6 +71,7 @@ export function ReportingPanel({ locale, ask = askBackground }: { locale?: UiLoc
       )}
       {status.laterRows > 0 && <p>{t('reporting_later', [String(status.laterRows)])}</p>}
       {status.discardedRows > 0 && <p data-testid="reporting-discarded">{t('reporting_discarded', [String(status.discardedRows)])}</p>}
+      {status.v1Only && <p data-testid="reporting-v1-only">{t('reporting_v1_only')}</p>}
       <p data-testid="reporting-last-success">
         {status.lastSuccessAt === null ? t('reporting_never_sent') : t('reporting_last_success', [when(language, status.lastSuccessAt)])}
       </p>

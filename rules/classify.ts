@@ -14,7 +14,7 @@ export const BUILT_IN_RULES: readonly MessengerRule[] = CATALOGUE.flatMap((entry
   entry.rules.map((rule) => ({ ...rule, messenger: entry.id })),
 );
 
-function parseWebUrl(url: string): URL | null {
+export function parseWebUrl(url: string): URL | null {
   if (typeof url !== 'string' || url.length > 8192) return null;
   try {
     const parsed = new URL(url);

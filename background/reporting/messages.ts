@@ -19,7 +19,7 @@ export const ReportingStatus = z.strictObject({
   endpointValid: z.boolean(),
   /** The exact JSON of the next batch, pretty-printed; `fixed` once it is in the outbox and only resent. */
   nextBatch: z.strictObject({ json: z.string(), fixed: z.boolean(), rows: z.int().min(0) }).nullable(),
-  /** Count rows waiting for a later batch. */
+  /** Count and visit rows waiting for a later batch. */
   laterRows: z.int().min(0),
   /** Rows left out because they grew older than the collector accepts. */
   discardedRows: z.int().min(0),
@@ -27,6 +27,8 @@ export const ReportingStatus = z.strictObject({
   lastError: LastError.nullable(),
   nextAttemptAt: z.number().nullable(),
   sending: z.boolean(),
+  /** The endpoint refused v2 (an older collector): batches go as v1, visits wait. */
+  v1Only: z.boolean(),
   /** What «Отправить сейчас» just did; absent in a plain status answer. */
   result: FlushResultSchema.optional(),
 });

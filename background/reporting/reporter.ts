@@ -3,7 +3,8 @@ import { drainPending } from '../count-store';
 import { localDay } from '../local-day';
 import { serialQueue } from '../serial';
 import { flushDelay, retryAfterDelay, retryDelay, wakeDelay } from './backoff';
-import { buildBatch } from './batch';
+import { asVersion1, buildBatch } from './batch';
+import { withVisits } from '../visit-store';
 import type { FlushResult } from './messages';
 import { recheckWaiting } from './recheck';
 import { isReportEndpoint, type Policy } from '../../protocol/policy';
@@ -13,6 +14,8 @@ import { readTimeScale } from './timing';
 
 export const REPORT_ALARM = 'podskazka-report';
 const DUE_SLACK_MS = 1_000;
+/** How long an endpoint that refused v2 is sent v1 before v2 is tried again. */
+export const V1_ONLY_MS = 24 * 60 * 60_000;
 const MIN_ALARM_DELAY_MS = 1_000;
 const MAX_BATCHES_PER_FLUSH = 10;
 /** The alarm also repeats: if a worker stops after the alarm fired but before re-arming it, the repeat wakes the next. */
@@ -32,6 +35,13 @@ export interface ReporterDeps {
 
 const canSend = (settings: ReportingSettings) => settings.reportEndpoint !== '' && isReportEndpoint(settings.reportEndpoint);
 
+/** The wire format for this endpoint now: v2, or v1 for a while after it refused v2. */
+export function wireVersion(state: ReportState, endpoint: string, now: number): 1 | 2 {
+  return state.v1Only && state.v1Only.endpoint === endpoint && now < state.v1Only.until ? 1 : 2;
+}
+
+const isVersion2 = (body: string) => (JSON.parse(body) as { v?: unknown }).v === 2;
+
 /**
  * The reporter's states live in storage (state.ts), so any worker picks up where the last stopped:
  *
@@ -40,6 +50,9 @@ const canSend = (settings: ReportingSettings) => settings.reportEndpoint !== '' 
  *      │                    ┌── 5xx, 429, network: the same batch again after a backoff
  *      │                    ▼                                                   │
  *      └────── 2xx (next batch, up to 10 per flush) or 400/401/403/413 (dropped, named in the popup)
+ *
+ * A 400 to a v2 batch is an older collector (it stored nothing): the same counts go again at once
+ * as v1 under the same batchId, the visits go back to pending, and that endpoint gets v1 for a day.
  *
  * One alarm always points at the next step: the outbox's next attempt while a batch waits, else
  * the next scheduled flush. Every entry point (start, tick, sendNow, retime) runs as one step:
@@ -123,6 +136,7 @@ export function createReporter(deps: ReporterDeps) {
       await saveReporting({ outbox: null, state: { ...state, lastSuccessAt: at, lastError: undefined } });
       return 'delivered';
     }
+    if (outcome.kind === 'drop' && outcome.status === 400 && isVersion2(leased.body)) return fallBackToVersion1(leased, state, context);
     const lastError = { code: outcome.code, status: outcome.status, at, dropped: outcome.kind === 'drop' };
     if (outcome.kind === 'drop') {
       await saveReporting({ outbox: null, state: { ...state, lastError } });
@@ -143,17 +157,31 @@ export function createReporter(deps: ReporterDeps) {
     return fresh;
   }
 
-  /** Moves pending counts into a persisted outbox batch in one storage write; undefined when none wait. */
+  /** The refused v2 batch's counts as v1 in the outbox and its visits back in pending, in one storage write. */
+  async function fallBackToVersion1(refused: Outbox, state: ReportState, context: Step): Promise<FlushResult> {
+    const { body, visits } = asVersion1(refused.body);
+    const now = deps.now();
+    const outbox: Outbox | null = body ? { batchId: refused.batchId, body, attempts: 0, nextAttemptAt: now } : null;
+    await drainPending((pending) => ({
+      keep: { counts: pending.counts, visits: withVisits(pending.visits, visits) },
+      write: { [OUTBOX_KEY]: outbox, [STATE_KEY]: { ...state, v1Only: { endpoint: context.settings.reportEndpoint, until: now + V1_ONLY_MS } } },
+    }));
+    return outbox ? deliver(outbox, context) : 'nothing';
+  }
+
+  /** Moves pending counts and visits into a persisted outbox batch in one storage write; undefined when none wait. */
   async function makeBatch(settings: ReportingSettings): Promise<Outbox | undefined> {
     const { state } = await readReporting();
     const batchId = state.nextBatchId ?? deps.newBatchId();
     const now = deps.now();
+    const version = wireVersion(state, settings.reportEndpoint, now);
     const written = await drainPending<Record<string, unknown>>((pending) => {
-      const built = buildBatch(pending, { batchId, orgId: settings.orgId, extVersion: deps.extVersion }, localDay(new Date(now)));
+      const built = buildBatch(pending.counts, { batchId, orgId: settings.orgId, extVersion: deps.extVersion }, localDay(new Date(now)), { visits: pending.visits, version });
       const nextState: ReportState = { ...state, discardedRows: state.discardedRows + built.discarded };
-      if (!built.body) return { keep: built.keep, write: { [STATE_KEY]: nextState } };
+      const keep = { counts: built.keep, visits: built.keepVisits };
+      if (!built.body) return { keep, write: { [STATE_KEY]: nextState } };
       const outbox: Outbox = { batchId, body: built.body, attempts: 0, nextAttemptAt: now };
-      return { keep: built.keep, write: { [OUTBOX_KEY]: outbox, [STATE_KEY]: { ...nextState, nextBatchId: deps.newBatchId() } } };
+      return { keep, write: { [OUTBOX_KEY]: outbox, [STATE_KEY]: { ...nextState, nextBatchId: deps.newBatchId() } } };
     });
     return written[OUTBOX_KEY] as Outbox | undefined;
   }

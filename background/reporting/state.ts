@@ -48,6 +48,8 @@ export const ReportState = z.strictObject({
   lastError: LastError.optional(),
   /** Rows older than the collector accepts (60 days), left out of a new batch or taken out of a waiting one. */
   discardedRows: z.int().min(0).default(0),
+  /** This endpoint refused v2 (a collector of an older release): v1 until then, visits kept. */
+  v1Only: z.strictObject({ endpoint: z.string(), until: z.number() }).optional(),
 });
 export type ReportState = z.infer<typeof ReportState>;
 

@@ -1,4 +1,5 @@
 import type { Tally } from '../../background/count-store';
+import type { VisitTally } from '../../background/visit-store';
 import { translator, type UiLocale } from '../../i18n';
 import { GUIDE_PATH } from '../../messages/guide-address';
 import { ReportingPanel } from '../ReportingPanel';
@@ -9,10 +10,12 @@ export interface PopupProps {
   locale: UiLocale;
   /** undefined while loading. */
   today: Tally[string] | undefined;
+  /** Today's alternative visits; undefined while loading. */
+  visits?: VisitTally[string];
   onOpenGuide: () => void;
 }
 
-export function Popup({ locale, today, onOpenGuide }: PopupProps) {
+export function Popup({ locale, today, visits, onOpenGuide }: PopupProps) {
   const t = translator(locale);
   return (
     <main lang={locale}>
@@ -29,7 +32,7 @@ export function Popup({ locale, today, onOpenGuide }: PopupProps) {
           {t('popup_openGuide')}
         </a>
       </p>
-      <TodayCounts today={today} t={t} />
+      <TodayCounts today={today} visits={visits} t={t} />
       <PolicyStatusSection locale={locale} />
       <ReportingPanel locale={locale} />
     </main>

@@ -2,12 +2,14 @@ import type { Tally } from '../../background/count-store';
 import { EVENT_NAMES } from '../../protocol/events';
 import { CATALOGUE } from '../../rules';
 import type { Translate } from '../../i18n';
+import type { VisitTally } from '../../background/visit-store';
+import { TodayVisits } from './TodayVisits';
 
 /** The way to Sferum is what the nudge is for: its column stays even on a day nobody took it. */
 const ALWAYS_SHOWN = 'alternative_opened';
 
-/** Today's counts on this computer: one row per messenger, one column per event that happened (and «Переход в Сферум»). */
-export function TodayCounts({ today, t }: { today: Tally[string] | undefined; t: Translate }) {
+/** Today's counts on this computer: one row per messenger, one column per event that happened (and «Переход в Сферум»); then the visits to the alternative. */
+export function TodayCounts({ today, visits = {}, t }: { today: Tally[string] | undefined; visits?: VisitTally[string]; t: Translate }) {
   if (today === undefined) return null;
   const rows = CATALOGUE.filter((entry) => today[entry.id] !== undefined);
   const events = EVENT_NAMES.filter((event) => event === ALWAYS_SHOWN || rows.some((entry) => (today[entry.id]?.[event] ?? 0) > 0));
@@ -40,6 +42,7 @@ export function TodayCounts({ today, t }: { today: Tally[string] | undefined; t:
           </tbody>
         </table>
       )}
+      <TodayVisits visits={visits} t={t} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readTally } from '../../../background/count-store';
-import { countUnscriptedVisit, handleFailedNavigation } from '../../../background/navigation-watch';
+import { countNavigationStart, countPageVisit } from '../../../background/attempts';
+import { handleFailedNavigation } from '../../../background/navigation-watch';
 import { snoozeMessenger } from '../../../background/snooze';
 import { DEFAULT_POLICY, type Policy } from '../../../protocol/policy';
 
@@ -22,10 +23,10 @@ describe('a navigation to a messenger that fails', () => {
   });
 
   it('only counts in off mode, for a messenger not acted on, and during a snooze', async () => {
-    await handleFailedNavigation(failed('https://web.whatsapp.com/'), settings({ mode: 'off' }));
-    await handleFailedNavigation(failed('https://web.whatsapp.com/'), settings({ messengers: ['telegram'] }));
+    await handleFailedNavigation({ ...failed('https://web.whatsapp.com/'), tabId: 1 }, settings({ mode: 'off' }));
+    await handleFailedNavigation({ ...failed('https://web.whatsapp.com/'), tabId: 2 }, settings({ messengers: ['telegram'] }));
     await snoozeMessenger('whatsapp', 60);
-    await handleFailedNavigation(failed('https://web.whatsapp.com/'), settings());
+    await handleFailedNavigation({ ...failed('https://web.whatsapp.com/'), tabId: 3 }, settings());
     expect(await readTally()).toEqual({ whatsapp: { opened: 3 } });
     expect(await tabUrl()).toBeUndefined();
   });
@@ -40,14 +41,36 @@ describe('a navigation to a messenger that fails', () => {
   });
 });
 
-describe('a district-added host without host access', () => {
+describe('an attempt counts once', () => {
   beforeEach(() => fakeBrowser.reset());
+  const start = (url: string, policy: Policy = settings(), tabId = 0) => countNavigationStart({ tabId, frameId: 0, url }, Promise.resolve(policy));
 
-  it('counts the visit the content script cannot see', async () => {
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false as never);
+  it('counts at the start, and neither the loaded page nor the error counts it again', async () => {
+    await start('https://web.telegram.org/k/');
+    await countPageVisit('telegram', 0);
+    expect(await readTally()).toEqual({ telegram: { opened: 1 } });
+    await start('https://web.whatsapp.com/', settings(), 1);
+    await handleFailedNavigation({ ...failed('https://web.whatsapp.com/'), tabId: 1 }, settings({ mode: 'off' }));
+    expect(await readTally()).toEqual({ telegram: { opened: 1 }, whatsapp: { opened: 1 } });
+  });
+
+  it('counts a route the page changes to afterwards, and a page reached from an unlisted host', async () => {
+    await start('https://discord.com/app');
+    await countPageVisit('discord', 0);
+    await countPageVisit('discord', 0);
+    await start('https://short.example.org/abc', settings(), 2);
+    await countPageVisit('telegram', 2);
+    await start('https://short.example.org/abc', settings(), 3);
+    await handleFailedNavigation({ ...failed('https://chat.whatsapp.com/AbC'), tabId: 3 }, settings({ mode: 'off' }));
+    expect(await readTally()).toEqual({ discord: { opened: 2 }, telegram: { opened: 1 }, whatsapp: { opened: 1 } });
+  });
+
+  it('counts a district-added host, never a frame or an unlisted site; block mode counts blocked instead', async () => {
     const extraRules = [{ messenger: 'whatsapp' as const, host: 'wa.example.org', surface: 'client' as const }];
-    await countUnscriptedVisit({ tabId: 0, frameId: 0, url: 'https://wa.example.org/' }, settings({ extraRules }));
-    await countUnscriptedVisit({ tabId: 0, frameId: 0, url: 'https://web.whatsapp.com/' }, settings({ extraRules }));
+    await start('https://wa.example.org/', settings({ extraRules }));
+    await countNavigationStart({ tabId: 0, frameId: 4, url: 'https://web.telegram.org/' }, Promise.resolve(settings()));
+    await start('https://example.org/');
+    await start('https://web.telegram.org/', settings({ mode: 'block' }));
     expect(await readTally()).toEqual({ whatsapp: { opened: 1 } });
   });
 });

@@ -26,7 +26,7 @@ describe('buildBatch', () => {
   });
 
   it('builds nothing when nothing is pending', () => {
-    expect(buildBatch({}, meta, '2026-11-23')).toEqual({ body: null, rows: 0, keep: {}, discarded: 0 });
+    expect(buildBatch({}, meta, '2026-11-23')).toEqual({ body: null, rows: 0, keep: {}, keepVisits: {}, discarded: 0 });
   });
 
   it('leaves rows beyond 1,000 for the next batch, none lost', () => {

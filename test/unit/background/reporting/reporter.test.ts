@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordEvent } from '../../../../background/count-store';
-import { REPORT_ALARM, createReporter, type ReporterDeps, type ReportingSettings } from '../../../../background/reporting/reporter';
+import { recordVisit } from '../../../../background/visit-store';
+import { REPORT_ALARM, V1_ONLY_MS, createReporter, type ReporterDeps, type ReportingSettings } from '../../../../background/reporting/reporter';
 import { readReporting } from '../../../../background/reporting/state';
 import { TEST_TIMING_KEY } from '../../../../background/reporting/timing';
 import { ReportBatch } from '../../../../protocol/report';
@@ -135,7 +136,8 @@ describe('reporter', () => {
     const h = harness();
     await h.reporter.start();
     await record(1);
-    h.replies.push(() => new Response('{}', { status }));
+    // A 400 to v2 is first taken for an older collector: the v1 resend is refused as well.
+    h.replies.push(() => new Response('{}', { status }), () => new Response('{}', { status }));
     expect(await h.reporter.sendNow()).toBe('dropped');
     const { outbox, state } = await readReporting();
     expect(outbox).toBeUndefined();
@@ -283,5 +285,49 @@ describe('reporter and stale rows', () => {
     h.replies.push(() => new Response(null, { status: 403 }));
     expect(await h.reporter.sendNow()).toBe('dropped');
     expect((await readReporting()).state.lastError).toMatchObject({ code: 'forbidden', status: 403, dropped: true });
+  });
+});
+
+describe('reporter against a collector that knows only v1', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const visitAt = (target: 'sferum' | 'max', times: number) => Promise.all(Array.from({ length: times }, () => recordVisit(target, new Date(START))));
+
+  it('resends the same counts as v1 under the same batchId, keeps the visits, and tries v2 again a day later', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await record(2);
+    await visitAt('max', 3);
+    h.replies.push(() => new Response('{"error":"v1 only"}', { status: 400 }));
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    expect(h.sent.map(({ batch }) => batch.v)).toEqual([2, 1]);
+    const [refused, resent] = h.sent.map(({ batch }) => batch);
+    expect(resent!.batchId).toBe(refused!.batchId);
+    expect(resent!.counts).toEqual(refused!.counts);
+    expect(refused!.v === 2 && refused!.visits).toEqual([{ day: '2026-11-23', target: 'max', n: 3 }]);
+    expect((await browser.storage.local.get('pendingVisits')).pendingVisits).toEqual({ '2026-11-23|max': 3 });
+
+    await record(1);
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    expect(h.sent[2]!.batch).toMatchObject({ v: 1, counts: [{ messenger: 'telegram', n: 1 }] });
+    expect(await h.reporter.sendNow()).toBe('nothing');
+    expect(h.sent).toHaveLength(3);
+
+    h.advance(V1_ONLY_MS);
+    expect(await h.reporter.sendNow()).toBe('delivered');
+    expect(h.sent[3]!.batch).toMatchObject({ v: 2, counts: [], visits: [{ target: 'max', n: 3 }] });
+    expect((await browser.storage.local.get('pendingVisits')).pendingVisits).toEqual({});
+  });
+
+  it('sends nothing more for a batch of visits alone, and keeps them', async () => {
+    const h = harness();
+    await h.reporter.start();
+    await visitAt('sferum', 1);
+    h.replies.push(() => new Response('{}', { status: 400 }));
+    expect(await h.reporter.sendNow()).toBe('nothing');
+    expect(h.sent).toHaveLength(1);
+    const { outbox, state } = await readReporting();
+    expect(outbox).toBeUndefined();
+    expect(state.lastError).toBeUndefined();
+    expect((await browser.storage.local.get('pendingVisits')).pendingVisits).toEqual({ '2026-11-23|sferum': 1 });
   });
 });

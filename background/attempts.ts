@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import type { MessengerId } from '../protocol/messengers';
+import type { Policy } from '../protocol/policy';
+import { BUILT_IN_RULES, classifyUrl } from '../rules';
+import { classifyActive } from '../settings/active-rules';
+import { recordEvent } from './count-store';
+import { serialQueue } from './serial';
+import { isTopFrame, type TopFrameNavigation } from './top-frame';
+
+/**
+ * One `opened` per attempt (DESIGN §3): a user navigation to a catalogued surface is counted when
+ * it starts, before any redirect, whether the page then loads, fails or is redirected (server
+ * redirects belong to the same navigation). The tab remembers which messenger its current
+ * navigation was counted for (storage.session outlives a stopped worker), so the page's content
+ * script, when it loads, or the error, when it fails, does not count it again; routes the page
+ * changes itself afterwards count by the surface rule (content script's visit tracker).
+ * Block mode counts `blocked` instead, in blockNavigation.
+ * Every step runs in arrival order, so a navigation's start is always handled before its page.
+ */
+const ATTEMPTS_KEY = 'navigationAttempts';
+type Attempts = Record<string, MessengerId | undefined>;
+
+const inOrder = serialQueue();
+
+const classifyAny = (url: string, settings: Policy) => classifyUrl(url, [...BUILT_IN_RULES, ...settings.extraRules]);
+
+async function readAttempts(): Promise<Attempts> {
+  return ((await browser.storage.session.get(ATTEMPTS_KEY)) as { [ATTEMPTS_KEY]?: Attempts })[ATTEMPTS_KEY] ?? {};
+}
+
+async function writeAttempt(tabId: number, messenger: MessengerId | undefined): Promise<void> {
+  const attempts = await readAttempts();
+  if (attempts[String(tabId)] === messenger) return;
+  if (messenger) attempts[String(tabId)] = messenger;
+  else delete attempts[String(tabId)];
+  await browser.storage.session.set({ [ATTEMPTS_KEY]: attempts });
+}
+
+/** webNavigation.onBeforeNavigate of a top frame: one navigation, however many redirects follow. */
+export function countNavigationStart(details: TopFrameNavigation, settings: Promise<Policy>): Promise<void> {
+  if (!isTopFrame(details)) return Promise.resolve();
+  return inOrder(async () => {
+    const policy = await settings;
+    const found = classifyAny(details.url, policy);
+    await writeAttempt(details.tabId, found?.messenger);
+    if (!found) return;
+    if (policy.mode === 'block' && classifyActive(details.url, policy)) return;
+    await recordEvent(found.messenger, 'opened');
+  });
+}
+
+/** A top frame's navigation failed on `url`: counted unless its start was; the messenger, or null. */
+export function countFailedNavigation(tabId: number, url: string, settings: Policy): Promise<MessengerId | null> {
+  return inOrder(async () => {
+    const found = classifyAny(url, settings);
+    if (!found) return null;
+    if ((await readAttempts())[String(tabId)] !== found.messenger) await recordEvent(found.messenger, 'opened');
+    await writeAttempt(tabId, found.messenger);
+    return found.messenger;
+  });
+}
+
+/**
+ * The content script saw a new surface. The page's own load was counted when its navigation
+ * started (the tab's attempt is used up here); any later surface is a route of its own.
+ */
+export function countPageVisit(messenger: MessengerId, tabId: number | undefined): Promise<void> {
+  return inOrder(async () => {
+    if (tabId !== undefined && (await readAttempts())[String(tabId)] === messenger) {
+      await writeAttempt(tabId, undefined);
+      return;
+    }
+    await recordEvent(messenger, 'opened');
+  });
+}
+
+/** A closed tab's entry goes, so its id, if reused, starts from nothing. */
+export function forgetTabAttempt(tabId: number): Promise<void> {
+  return inOrder(() => writeAttempt(tabId, undefined));
+}
