@@ -49,24 +49,26 @@ export function countNavigationStart(details: TopFrameNavigation, settings: Prom
   });
 }
 
-/** A top frame's navigation failed on `url`: counted unless its start was; the messenger, or null. */
+/** A top frame's navigation failed on `url`: counted unless its start was; the messenger failed on, or null. */
 export function countFailedNavigation(tabId: number, url: string, settings: Policy): Promise<MessengerId | null> {
   return inOrder(async () => {
     const found = classifyAny(url, settings);
     if (!found) return null;
-    if ((await readAttempts())[String(tabId)] !== found.messenger) await recordEvent(found.messenger, 'opened');
-    await writeAttempt(tabId, found.messenger);
+    const counted = (await readAttempts())[String(tabId)];
+    if (!counted) await recordEvent(found.messenger, 'opened');
+    await writeAttempt(tabId, counted ?? found.messenger);
     return found.messenger;
   });
 }
 
 /**
  * The content script saw a new surface. The page's own load was counted when its navigation
- * started (the tab's attempt is used up here); any later surface is a route of its own.
+ * started (the tab's attempt is used up here), for the messenger first tried: web.skype.com
+ * redirected to teams.live.com is one Skype attempt. Any later surface is a route of its own.
  */
 export function countPageVisit(messenger: MessengerId, tabId: number | undefined): Promise<void> {
   return inOrder(async () => {
-    if (tabId !== undefined && (await readAttempts())[String(tabId)] === messenger) {
+    if (tabId !== undefined && (await readAttempts())[String(tabId)]) {
       await writeAttempt(tabId, undefined);
       return;
     }
