@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { MessengerId } from '../protocol/messengers';
 import type { Policy } from '../protocol/policy';
 import { BUILT_IN_RULES, classifyUrl } from '../rules';
-import { classifyActive } from '../settings/active-rules';
 import { recordEvent } from './count-store';
 import { serialQueue } from './serial';
 import { isTopFrame, type TopFrameNavigation } from './top-frame';
@@ -14,7 +13,7 @@ import { isTopFrame, type TopFrameNavigation } from './top-frame';
  * navigation was counted for (storage.session outlives a stopped worker), so the page's content
  * script, when it loads, or the error, when it fails, does not count it again; routes the page
  * changes itself afterwards count by the surface rule (content script's visit tracker).
- * Block mode counts `blocked` instead, in blockNavigation.
+ * In block mode blockNavigation adds `blocked`: the attempt was made, the guide took its place.
  * Every step runs in arrival order, so a navigation's start is always handled before its page.
  */
 const ATTEMPTS_KEY = 'navigationAttempts';
@@ -36,16 +35,26 @@ async function writeAttempt(tabId: number, messenger: MessengerId | undefined): 
   await browser.storage.session.set({ [ATTEMPTS_KEY]: attempts });
 }
 
-/** webNavigation.onBeforeNavigate of a top frame: one navigation, however many redirects follow. */
+/**
+ * webNavigation.onBeforeNavigate of a top frame: one navigation, however many redirects follow.
+ * The catalogue is known without the settings, which may take seconds to load at start-up, so a
+ * built-in host is counted at once; a district-added host once the settings are there.
+ */
 export function countNavigationStart(details: TopFrameNavigation, settings: Promise<Policy>): Promise<void> {
   if (!isTopFrame(details)) return Promise.resolve();
-  return inOrder(async () => {
-    const policy = await settings;
-    const found = classifyAny(details.url, policy);
-    await writeAttempt(details.tabId, found?.messenger);
-    if (!found) return;
-    if (policy.mode === 'block' && classifyActive(details.url, policy)) return;
-    await recordEvent(found.messenger, 'opened');
+  const builtIn = classifyUrl(details.url);
+  const counted = inOrder(async () => {
+    await writeAttempt(details.tabId, builtIn?.messenger);
+    if (builtIn) await recordEvent(builtIn.messenger, 'opened');
+  });
+  if (builtIn) return counted;
+  return settings.then((policy) => {
+    const added = classifyAny(details.url, policy);
+    if (!added) return counted;
+    return inOrder(async () => {
+      await writeAttempt(details.tabId, added.messenger);
+      await recordEvent(added.messenger, 'opened');
+    });
   });
 }
 

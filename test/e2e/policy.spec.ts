@@ -130,7 +130,7 @@ test('block: listed pages and district hosts never load, the guide shows instead
   const discord = await context.newPage();
   await discord.goto('https://discord.com/channels/1/2');
   await expect(discord).toHaveURL('https://discord.com/channels/1/2');
-  await expect.poll(() => todayCounts(worker)).toEqual({ whatsapp: { blocked: 1 }, telegram: { blocked: 1 }, discord: { opened: 1 } });
+  await expect.poll(() => todayCounts(worker)).toEqual({ whatsapp: { opened: 1, blocked: 1 }, telegram: { opened: 1, blocked: 1 }, discord: { opened: 1 } });
   await expect(nudge(discord)).toHaveCount(0);
 });
 

@@ -65,12 +65,12 @@ describe('an attempt counts once', () => {
     expect(await readTally()).toEqual({ discord: { opened: 2 }, telegram: { opened: 1 }, whatsapp: { opened: 1 } });
   });
 
-  it('counts a district-added host, never a frame or an unlisted site; block mode counts blocked instead', async () => {
+  it('counts a district-added host and a blocked attempt, never a frame or an unlisted site', async () => {
     const extraRules = [{ messenger: 'whatsapp' as const, host: 'wa.example.org', surface: 'client' as const }];
     await start('https://wa.example.org/', settings({ extraRules }));
     await countNavigationStart({ tabId: 0, frameId: 4, url: 'https://web.telegram.org/' }, Promise.resolve(settings()));
     await start('https://example.org/');
     await start('https://web.telegram.org/', settings({ mode: 'block' }));
-    expect(await readTally()).toEqual({ whatsapp: { opened: 1 } });
+    expect(await readTally()).toEqual({ whatsapp: { opened: 1 }, telegram: { opened: 1 } });
   });
 });
