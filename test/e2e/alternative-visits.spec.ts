@@ -54,8 +54,9 @@ test('visits to sferum.ru, web.max.ru and web.vk.me show in the popup, in the pa
 
     await panel.getByRole('button', { name: 'Отправить сейчас' }).click();
     await expect(panel.getByTestId('reporting-last-success')).toContainText('Последняя успешная отправка:', { timeout: 30_000 });
-    const stored = await db.selectFrom('visits').select(['org_id', 'target', 'n', 'district_id']).orderBy('target').execute();
-    expect(stored).toEqual([
+    // The collector folds accepted batches into its tables in the background: wait for it.
+    const stored = () => db.selectFrom('visits').select(['org_id', 'target', 'n', 'district_id']).orderBy('target').execute();
+    await expect.poll(stored, { timeout: 30_000 }).toEqual([
       { org_id: 'school-0547', target: 'max', n: 2, district_id: districtId },
       { org_id: 'school-0547', target: 'sferum', n: 2, district_id: districtId },
       { org_id: 'school-0547', target: 'vk_messenger', n: 1, district_id: districtId },

@@ -18,14 +18,17 @@ const MESSENGER_VISITS = [
   'https://t.me/+SecretInviteAbCdEf',
 ];
 const ORDINARY_VISITS = ['https://school-journal.example.ru/class/5b/pupil/petrov-ivan', 'https://mail.example.org/inbox/thread-parents-meeting'];
+/** Visits to the alternative are counted too, as target ids only: their addresses must not leave either. */
+const ALTERNATIVE_VISITS = ['https://web.max.ru/chat/ivanova_maria_5b', 'https://sferum.ru/?p=messages&peer=79161234567'];
 const ORDINARY_TITLE = 'Журнал 5Б — Петров Иван, оценки';
 const COOKIE_VALUE = 'teacher-session-7f3a9c';
 
 const FORBIDDEN = [
   ...MESSENGER_VISITS,
   ...ORDINARY_VISITS,
-  ...[...MESSENGER_VISITS, ...ORDINARY_VISITS].map((url) => new URL(url).hostname),
-  ...[...MESSENGER_VISITS, ...ORDINARY_VISITS].map((url) => new URL(url).pathname).filter((path) => path.length > 3),
+  ...ALTERNATIVE_VISITS,
+  ...[...MESSENGER_VISITS, ...ORDINARY_VISITS, ...ALTERNATIVE_VISITS].map((url) => new URL(url).hostname),
+  ...[...MESSENGER_VISITS, ...ORDINARY_VISITS, ...ALTERNATIVE_VISITS].map((url) => new URL(url).pathname).filter((path) => path.length > 3),
   'ivanova_maria_5b',
   '79161234567',
   'SecretInviteAbCdEf',
@@ -66,7 +69,7 @@ test('no address, title, person, computer id, cookie or time finer than a day le
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     const sendNow = () => popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'reporting_send_now' }));
-    for (const [index, url] of [...MESSENGER_VISITS, ...ORDINARY_VISITS].entries()) {
+    for (const [index, url] of [...MESSENGER_VISITS, ...ALTERNATIVE_VISITS, ...ORDINARY_VISITS].entries()) {
       await page.goto(url);
       await expect(page).toHaveTitle(ORDINARY_VISITS.includes(url) ? ORDINARY_TITLE : /Fixture messenger/);
       if (index === 1 || index === 4) await sendNow(); // two batches, sent while the teacher browses
@@ -81,7 +84,7 @@ test('no address, title, person, computer id, cookie or time finer than a day le
     expect(reports.every((request) => request.serviceWorker()?.url() === `chrome-extension://${EXTENSION_ID}/background.js`)).toBe(true);
 
     // Every request besides the teacher's own navigations and the extension's packaged files goes to the collector.
-    const visited = new Set([...MESSENGER_VISITS, ...ORDINARY_VISITS].map((url) => url.replace(/#.*$/, '')));
+    const visited = new Set([...MESSENGER_VISITS, ...ALTERNATIVE_VISITS, ...ORDINARY_VISITS].map((url) => url.replace(/#.*$/, '')));
     const other = seen.filter((request) => {
       const url = request.url();
       if (url.startsWith(`chrome-extension://${EXTENSION_ID}/`)) return false;
@@ -109,6 +112,9 @@ test('no address, title, person, computer id, cookie or time finer than a day le
       expect(batch.orgId).toBe('school-0547');
       for (const row of batch.counts) expect(row.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+    const visits = batches.flatMap((batch) => (batch.v === 2 ? batch.visits : []));
+    expect(visits.map((row) => row.target).sort()).toEqual(['max', 'sferum']);
+    for (const row of visits) expect(Object.keys(row)).toEqual(['day', 'target', 'n']);
     // A fresh random id per batch: nothing that stays the same across batches identifies the computer.
     expect(new Set(batches.map((batch) => batch.batchId)).size).toBe(batches.length);
     expect(batches.length).toBeGreaterThanOrEqual(2);
