@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EXTRA_SCRIPT_ID, extraRuleOrigins, syncExtraContentScripts } from '../../../background/extra-content-scripts';
+import { ContentMessage } from '../../../messages';
 import { DEFAULT_POLICY } from '../../../protocol/policy';
 import { classifyPage, publishPageRules } from '../../../settings/page-rules';
 
@@ -42,5 +43,14 @@ describe('classifyPage (content script)', () => {
     await publishPageRules({ extraRules });
     expect(await classifyPage('https://tg.example.org/web/1')).toEqual({ messenger: 'telegram', surface: 'client' });
     expect(await classifyPage('https://tg.example.org/')).toBeNull();
+  });
+
+  it('never throws for whatever else the storage might hold, and the background refuses what it then finds', async () => {
+    for (const stored of ['tg.example.org', { host: 'tg.example.org' }, [null], [42, { host: 'tg.example.org' }]]) {
+      await browser.storage.local.set({ pageRules: stored });
+      const found = await classifyPage('https://tg.example.org/web/1');
+      expect(found === null || !ContentMessage.safeParse({ type: 'visit', ...found }).success).toBe(true);
+      expect(await classifyPage('https://web.telegram.org/k/')).toEqual({ messenger: 'telegram', surface: 'client' });
+    }
   });
 });
