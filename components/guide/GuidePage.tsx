@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { SFERUM, type Alternative } from '../../protocol/policy';
 import { translator, type UiLocale } from '../../i18n';
+import { MESSENGER_IDS } from '../../protocol/messengers';
 import { ParentsMessage } from './ParentsMessage';
+import { serviceStatusText } from './service-status';
 
 export interface GuidePageProps {
   locale: UiLocale;
@@ -112,6 +114,13 @@ export function GuidePage({ locale, alternative = SFERUM, otherLanguageHref }: G
       <Section id="rule" title={t('guide_rule_title')}>
         <p>{t('guide_rule_law')}</p>
         <p>{t('guide_rule_list')}</p>
+        <h3>{t('guide_status_title')}</h3>
+        <p>{t('guide_status_intro')}</p>
+        <ul data-testid="service-statuses">
+          {MESSENGER_IDS.map((id) => (
+            <li key={id}>{serviceStatusText(locale, id)}</li>
+          ))}
+        </ul>
         <h3>{t('guide_why_title')}</h3>
         {list(['guide_why_free', 'guide_why_closed', 'guide_why_noAds', 'guide_why_noVk', 'guide_why_registry'])}
       </Section>
