@@ -7,6 +7,9 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
+  // Waits are for conditions; a busy machine may take longer than Playwright's 5 s to meet one
+  // (managed storage alone answers about 2.5 s after Chromium starts).
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: { trace: 'off' },
 });
