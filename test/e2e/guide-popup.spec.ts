@@ -44,6 +44,10 @@ test('the guide starts with the steps and the exemption, then the message for pa
   await expect(main).toContainText('Discord, Microsoft Teams, Skype for Business, Snapchat, Telegram, Threema, Viber, WhatsApp, WeChat');
   await expect(main).toContainText('школьные чаты Сферума работают в мессенджере MAX');
   await expect(main).not.toContainText('10.8');
+  const statuses = await page.getByTestId('service-statuses').getByRole('listitem').allInnerTexts();
+  expect(statuses).toHaveLength(9);
+  expect(statuses.map((text) => text.replace(/\s+/g, ' '))).toContain('Viber — заблокирован в России с 13 декабря 2024 года.');
+  expect(statuses.map((text) => text.replace(/\s+/g, ' '))).toContain('Telegram — работает с перебоями: его замедляют с января 2026 года.');
   // Typography: no line may break inside «№ 149-ФЗ» or «5 Б».
   expect(await main.innerText()).toContain('№\u00a0149-ФЗ');
   await expect(page.getByRole('link', { name: 'web.max.ru', exact: true }).first()).toHaveAttribute('href', 'https://web.max.ru');
