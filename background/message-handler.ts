@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ContentMessage, Decision, type NudgeEventAnswer, type NudgeEventMessage, type VisitMessage } from '../messages';
+import { ContentMessage, Decision, type NudgeEventAnswer, type NudgeEventMessage, type OpenAlternativeMessage, type VisitMessage } from '../messages';
 import { extensionUrl } from '../messages/extension-url';
 import { GUIDE_PATH } from '../messages/guide-address';
 import { countPageVisit } from './attempts';
@@ -37,6 +37,13 @@ export async function handleNudgeEvent(message: NudgeEventMessage, snoozeMinutes
   return message.event === 'personal_use' ? { ok: true, quiet: quietText(resolveLocale(settings.locale), minutes) } : { ok: true };
 }
 
+/** Opens the policy's alternative next to the messenger's tab, and counts the step toward it. */
+export async function openAlternative(message: OpenAlternativeMessage, tab: { id?: number; index?: number }): Promise<void> {
+  const { settings } = await currentSettings();
+  await recordEvent(message.messenger, 'alternative_opened');
+  await browser.tabs.create({ url: settings.alternative.url, openerTabId: tab.id, index: tab.index === undefined ? undefined : tab.index + 1 });
+}
+
 export async function openGuide(section?: 'message'): Promise<void> {
   await browser.tabs.create({ url: extensionUrl(`${GUIDE_PATH}${section ? `#${section}` : ''}`) });
 }
@@ -55,6 +62,8 @@ export function handleRuntimeMessage(raw: unknown, sender: Browser.runtime.Messa
       return handleVisit(message, sender.tab.id);
     case 'nudge_event':
       return handleNudgeEvent(message);
+    case 'open_alternative':
+      return openAlternative(message, sender.tab).then(() => ({ ok: true }));
     case 'open_guide':
       return openGuide(message.section).then(() => ({ ok: true }));
   }

@@ -8,8 +8,11 @@ import { MESSENGER_IDS, SURFACES } from '../protocol/messengers';
 export const MessengerIdSchema = z.enum(MESSENGER_IDS);
 export const SurfaceSchema = z.enum(SURFACES);
 
-/** Events a page may report; `opened` is counted by the background itself on a visit. */
-export const NUDGE_EVENTS = ['nudge_shown', 'alternative_opened', 'personal_use', 'dismissed', 'proceeded'] as const;
+/**
+ * Events a page may report; `opened` is counted by the background itself on a visit, and
+ * `alternative_opened` when it opens the alternative (OpenAlternativeMessage).
+ */
+export const NUDGE_EVENTS = ['nudge_shown', 'personal_use', 'dismissed', 'proceeded'] as const;
 export const NudgeEventName = z.enum(NUDGE_EVENTS);
 export type NudgeEventName = z.infer<typeof NudgeEventName>;
 
@@ -27,6 +30,13 @@ export const NudgeEventMessage = z.strictObject({
 });
 export type NudgeEventMessage = z.infer<typeof NudgeEventMessage>;
 
+/**
+ * A person's click on «Открыть Сферум»: the background opens the policy's alternative address
+ * itself (never an href from the page's DOM, which the page could rewrite) and counts it.
+ */
+export const OpenAlternativeMessage = z.strictObject({ type: z.literal('open_alternative'), messenger: MessengerIdSchema });
+export type OpenAlternativeMessage = z.infer<typeof OpenAlternativeMessage>;
+
 /** `section: 'message'` opens the guide at the message for parents. */
 export const OpenGuideMessage = z.strictObject({ type: z.literal('open_guide'), section: z.optional(z.literal('message')) });
 export type OpenGuideMessage = z.infer<typeof OpenGuideMessage>;
@@ -35,5 +45,5 @@ export type OpenGuideMessage = z.infer<typeof OpenGuideMessage>;
 export const NudgeEventAnswer = z.object({ ok: z.literal(true), quiet: z.optional(z.string().check(z.maxLength(200))) });
 export type NudgeEventAnswer = z.infer<typeof NudgeEventAnswer>;
 
-export const ContentMessage = z.discriminatedUnion('type', [VisitMessage, NudgeEventMessage, OpenGuideMessage]);
+export const ContentMessage = z.discriminatedUnion('type', [VisitMessage, NudgeEventMessage, OpenAlternativeMessage, OpenGuideMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;

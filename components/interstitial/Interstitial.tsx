@@ -1,6 +1,6 @@
 import type { DecisionAlternative, InterstitialTexts, UiLocale } from '../../messages';
 import type { NudgeChoices } from '../nudge/choices';
-import { trusted } from '../nudge/trusted';
+import { followedByExtension, trusted } from '../nudge/trusted';
 
 export interface InterstitialProps extends NudgeChoices {
   texts: InterstitialTexts;
@@ -22,7 +22,7 @@ export function Interstitial({ texts, locale, alternative, message, onAlternativ
         <h1 id="podskazka-title">{texts.title}</h1>
         <p class="rule">{message ?? texts.rule}</p>
         <div class="actions">
-          <a ref={focusOnMount} class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={trusted(onAlternative, true)}>
+          <a ref={focusOnMount} class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={followedByExtension(onAlternative)}>
             {texts.openAlternative}
           </a>
           <button type="button" class="secondary" onClick={trusted(onPersonalUse)}>

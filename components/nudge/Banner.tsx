@@ -2,7 +2,7 @@ import { Component, createRef } from 'preact';
 import type { DecisionAlternative, NudgeTexts, UiLocale } from '../../messages';
 import type { NudgeChoices } from './choices';
 import { freeSpot, roomAboveTextBox } from './page-room';
-import { trusted } from './trusted';
+import { followedByExtension, trusted } from './trusted';
 
 export interface BannerProps extends NudgeChoices {
   texts: NudgeTexts;
@@ -127,7 +127,7 @@ export class Banner extends Component<BannerProps, BannerState> {
         </div>
         {view === 'open' && (
           <div class="actions">
-            <a class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={trusted(onAlternative, true)}>
+            <a class="primary" href={alternative.url} target="_blank" rel="noopener noreferrer" onClick={followedByExtension(onAlternative)}>
               {texts.openAlternative}
             </a>
             <button type="button" class="link" onClick={trusted(onHowToMove)}>

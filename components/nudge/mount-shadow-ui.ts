@@ -13,6 +13,8 @@ export interface ShadowUiOptions {
 export interface ShadowUi {
   /** Unmounts the view and takes the host out of the page; again is harmless. */
   remove(): void;
+  /** The view's first element (the banner's box), for checking it is on screen. */
+  view: Element | null;
 }
 
 /**
@@ -42,5 +44,5 @@ export async function mountShadowUi(ctx: ContentScriptContext, { name, parent, a
   };
   // Gone with the extension (reloaded, updated or removed), as WXT's UIs are.
   ctx.onInvalidated(remove);
-  return { remove };
+  return { remove, view: container.firstElementChild };
 }

@@ -4,6 +4,7 @@ import { Banner } from '../../components/nudge/Banner';
 import { BANNER_CSS } from '../../components/nudge/banner-styles';
 import { mountShadowUi, type ShadowUi } from '../../components/nudge/mount-shadow-ui';
 import type { NudgeChoices } from '../../components/nudge/choices';
+import { whenOnScreen } from '../../components/nudge/on-screen';
 import { createVisitTracker } from '../../components/nudge/visit-tracker';
 import { Decision } from '../../messages/decision';
 import { NudgeEventAnswer, type ContentMessage, type NudgeEventName } from '../../messages/schemas';
@@ -40,7 +41,7 @@ export function runNudge(ctx: ContentScriptContext): void {
     ui = undefined;
   };
   const choices = (messenger: MessengerId): NudgeChoices => ({
-    onAlternative: () => report(messenger, 'alternative_opened'),
+    onAlternative: () => void send({ type: 'open_alternative', messenger }),
     onHowToMove: () => void send({ type: 'open_guide' }),
     onPersonalUse: () => {
       report(messenger, 'personal_use');
@@ -78,7 +79,7 @@ export function runNudge(ctx: ContentScriptContext): void {
         />
       ),
     });
-    report(messenger, 'nudge_shown');
+    whenOnScreen(ctx, ui.view, () => report(messenger, 'nudge_shown'));
   }
 
   async function showInterstitial({ messenger }: Classification, decision: Decision) {
@@ -95,7 +96,7 @@ export function runNudge(ctx: ContentScriptContext): void {
       message: decision.message,
       onProceed,
     });
-    report(messenger, 'nudge_shown');
+    whenOnScreen(ctx, ui.view, () => report(messenger, 'nudge_shown'));
   }
 
   async function visitCurrentUrl() {

@@ -163,3 +163,35 @@ test('at 200 % zoom the nudge stays readable and leaves most of the page free', 
   for (const name of ['Закрыть подсказку', 'Это личная переписка']) await expect(nudge(page).getByRole('button', { name })).toBeInViewport();
   await page.screenshot({ path: screenshotPath('banner-200-percent.png') });
 });
+
+test("a page's script cannot redirect «Открыть Сферум»: the extension opens the policy's address, whatever the link's href says", async () => {
+  const page = await openTelegram();
+  await page.evaluate((name) => {
+    const link = document.querySelector(name)?.shadowRoot?.querySelector('a.primary') as HTMLAnchorElement;
+    link.href = 'https://evil.example/';
+  }, NUDGE_ELEMENT);
+  const [opened] = await Promise.all([browser.context.waitForEvent('page'), nudge(page).getByRole('link', { name: 'Открыть Сферум' }).click()]);
+  await expect(opened).toHaveURL('https://sferum.ru/');
+  await expect(page).toHaveURL('https://web.telegram.org/k/');
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, alternative_opened: 1 } });
+});
+
+test('a banner the page removes before it is ever on screen is not counted as shown', async () => {
+  const page = await browser.context.newPage();
+  await page.addInitScript((name) => {
+    if (location.hostname !== 'web.telegram.org') return;
+    new MutationObserver((_, observer) => {
+      const banner = document.querySelector(name);
+      if (!banner) return;
+      banner.remove();
+      observer.disconnect();
+      (window as { bannerRemoved?: boolean }).bannerRemoved = true;
+    }).observe(document, { childList: true, subtree: true });
+  }, NUDGE_ELEMENT);
+  await page.goto('https://web.telegram.org/k/');
+  await expect.poll(() => page.evaluate(() => (window as { bannerRemoved?: boolean }).bannerRemoved === true)).toBe(true);
+  // The same tab then shows a banner that stays: its nudge_shown arrives after whatever the first page sent.
+  await page.goto('https://web.whatsapp.com/');
+  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1 }, whatsapp: { opened: 1, nudge_shown: 1 } });
+});

@@ -26,9 +26,16 @@ describe('the background message handler', () => {
 
   it('counts each nudge event once, per messenger', async () => {
     await send({ type: 'nudge_event', messenger: 'whatsapp', event: 'nudge_shown' });
-    await send({ type: 'nudge_event', messenger: 'whatsapp', event: 'alternative_opened' });
+    await send({ type: 'nudge_event', messenger: 'whatsapp', event: 'dismissed' });
     await send({ type: 'nudge_event', messenger: 'discord', event: 'nudge_shown' });
-    expect(await readTally()).toEqual({ whatsapp: { nudge_shown: 1, alternative_opened: 1 }, discord: { nudge_shown: 1 } });
+    expect(await readTally()).toEqual({ whatsapp: { nudge_shown: 1, dismissed: 1 }, discord: { nudge_shown: 1 } });
+  });
+
+  it("opens the policy's alternative itself, next to the messenger's tab, and counts the step", async () => {
+    await send({ type: 'open_alternative', messenger: 'whatsapp' });
+    const tabs = await browser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain('https://sferum.ru');
+    expect(await readTally()).toEqual({ whatsapp: { alternative_opened: 1 } });
   });
 
   it('snoozes the messenger after personal use or dismissal, so the next visit shows nothing', async () => {
@@ -51,6 +58,8 @@ describe('the background message handler', () => {
     ['an unknown messenger', { type: 'visit', messenger: 'icq', surface: 'client' }],
     ['an unknown surface', { type: 'visit', messenger: 'telegram', surface: 'web' }],
     ['an event the page may not send', { type: 'nudge_event', messenger: 'telegram', event: 'opened' }],
+    ['the alternative counted without opening it', { type: 'nudge_event', messenger: 'telegram', event: 'alternative_opened' }],
+    ['an address to open smuggled along', { type: 'open_alternative', messenger: 'telegram', url: 'https://evil.example' }],
     ['an extra key (a URL smuggled along)', { type: 'visit', messenger: 'telegram', surface: 'client', url: 'https://web.telegram.org/k/#@someone' }],
     ['an unknown type', { type: 'flush' }],
     ['garbage', 'hello'],

@@ -14,8 +14,9 @@ describe('content → background messages', () => {
   it('accept a visit and every event a page may report, for all nine messengers', () => {
     for (const messenger of MESSENGER_IDS) {
       expect(ContentMessage.safeParse({ type: 'visit', messenger, surface: 'invite' }).success).toBe(true);
-      for (const event of ['nudge_shown', 'alternative_opened', 'personal_use', 'dismissed', 'proceeded'])
+      for (const event of ['nudge_shown', 'personal_use', 'dismissed', 'proceeded'])
         expect(ContentMessage.safeParse({ type: 'nudge_event', messenger, event }).success).toBe(true);
+      expect(ContentMessage.safeParse({ type: 'open_alternative', messenger }).success).toBe(true);
     }
     expect(ContentMessage.safeParse({ type: 'open_guide' }).success).toBe(true);
   });
@@ -28,6 +29,8 @@ describe('content → background messages', () => {
     { type: 'nudge_event', messenger: 'telegram', event: 'opened' },
     { type: 'nudge_event', messenger: 'telegram', event: 'blocked' },
     { type: 'open_guide', url: 'https://evil.example' },
+    { type: 'nudge_event', messenger: 'telegram', event: 'alternative_opened' },
+    { type: 'open_alternative', messenger: 'telegram', url: 'https://evil.example' },
     { type: 'nudge_event', messenger: 'telegram', event: 'dismissed', n: 1000 },
     null,
     [],
