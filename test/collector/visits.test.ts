@@ -70,7 +70,7 @@ describe.each(ENGINES)('alternative visits (wire format v2) on $name', ({ name, 
     await f.ingest.settle();
     const read = async () => ({
       week: await visitTotalsInRange(f.database.db, [f.north.id], WEEK),
-      trend: await weeklyVisitTotals(f.database.db, [f.north.id, f.south.id], [PREVIOUS_WEEK, WEEK]),
+      trend: await weeklyVisitTotals(f.database.db, { ids: [f.north.id, f.south.id] }, [PREVIOUS_WEEK, WEEK]),
       schools: await visitsBySchool(f.database.db, [f.north.id], WEEK),
     });
     const sort = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -95,6 +95,6 @@ describe.each(ENGINES)('alternative visits (wire format v2) on $name', ({ name, 
     await f.post(v2());
     expect(await visitTotalsInRange(f.database.db, [], WEEK)).toEqual([]);
     expect(await visitsBySchool(f.database.db, [], WEEK)).toEqual([]);
-    expect(await weeklyVisitTotals(f.database.db, [], [WEEK])).toEqual([]);
+    expect(await weeklyVisitTotals(f.database.db, { ids: [] }, [WEEK])).toEqual([]);
   });
 });

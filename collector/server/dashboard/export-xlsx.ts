@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { formatWeekRange } from './week-dates';
 import { MEASURE_TITLES, legend, totalsTitle, unitTitle } from './report-labels';
-import type { Published, WeekReport } from './week-report';
+import type { WeekReport } from './week-report';
+import type { Published } from './week-tables';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : ratio);
 

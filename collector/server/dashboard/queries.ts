@@ -50,32 +50,6 @@ export async function daySpan(db: Kysely<Database>, { ids, orgId }: ReadScope): 
   return row?.from && row.to ? { from: row.from, to: row.to } : null;
 }
 
-/** Sums over all schools of the scope, per messenger and event. */
-export async function totalsInRange(db: Kysely<Database>, { ids, orgId }: ReadScope, range: DayRange): Promise<CountSum[]> {
-  if (ids.length === 0) return [];
-  if (orgId !== undefined) {
-    const weeks = await db
-      .selectFrom('school_weeks')
-      .select((eb) => ['messenger', 'event', eb.fn.sum<number>('n').as('n')])
-      .where('district_id', 'in', ids)
-      .where('org_id', '=', orgId)
-      .where('week_start', '>=', range.from)
-      .where('week_start', '<=', range.to)
-      .groupBy(['messenger', 'event'])
-      .execute();
-    return weeks.map((row) => ({ ...row, n: Number(row.n) }));
-  }
-  const rows = await db
-    .selectFrom('district_days')
-    .select((eb) => ['messenger', 'event', eb.fn.sum<number>('n').as('n')])
-    .where('district_id', 'in', ids)
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
-    .groupBy(['messenger', 'event'])
-    .execute();
-  return rows.map((row) => ({ ...row, n: Number(row.n) }));
-}
-
 /**
  * Sums per week × messenger × event for the trend: one statement, one grouped `UNION ALL` part
  * per week, so the engine sums ~450 rows a week and sends 63, instead of sending every day's row.
@@ -101,39 +75,4 @@ export async function weeklyTotals(db: Kysely<Database>, { ids, orgId }: ReadSco
   );
   const rows = await parts.slice(1).reduce((query, part) => query.unionAll(part), parts[0]!).execute();
   return rows.map((row) => ({ week: Number(row.week), messenger: row.messenger, event: row.event, n: Number(row.n) }));
-}
-
-/** Sums per school (org_id) in one ISO week (`from` is its Monday), for a district's users. */
-export async function totalsBySchool(db: Kysely<Database>, { ids, orgId }: ReadScope, week: DayRange): Promise<(CountSum & { orgId: string })[]> {
-  if (ids.length === 0) return [];
-  const inDistricts = db.selectFrom('school_weeks').where('district_id', 'in', ids).where('week_start', '=', week.from);
-  const inWeek = orgId !== undefined ? inDistricts.where('org_id', '=', orgId) : inDistricts;
-  // One district: its rows are already one per school × messenger × event (the primary key), and
-  // skipping the sum halves the time on PostgreSQL (no aggregation, bigint instead of numeric).
-  const rows =
-    ids.length === 1
-      ? await inWeek.select(['org_id', 'messenger', 'event', 'n']).execute()
-      : await inWeek
-          .select((eb) => ['org_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
-          .groupBy(['org_id', 'messenger', 'event'])
-          .execute();
-  return rows.map((row) => ({ orgId: row.org_id, messenger: row.messenger, event: row.event, n: Number(row.n) }));
-}
-
-/** Sums per district for a region's users. */
-export async function totalsByDistrict(
-  db: Kysely<Database>,
-  ids: DistrictIds,
-  range: DayRange,
-): Promise<(CountSum & { districtId: number })[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('district_days')
-    .select((eb) => ['district_id', 'messenger', 'event', eb.fn.sum<number>('n').as('n')])
-    .where('district_id', 'in', ids)
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
-    .groupBy(['district_id', 'messenger', 'event'])
-    .execute();
-  return rows.map(({ district_id, ...row }) => ({ ...row, districtId: district_id, n: Number(row.n) }));
 }

@@ -1,6 +1,7 @@
 import type { AlternativeTarget } from '../../../protocol/alternatives';
 import { EVENT_TITLES } from './event-titles';
-import type { Measure, WeekReport } from './week-report';
+import type { WeekReport } from './week-report';
+import type { Measure } from './week-tables';
 
 /** Column titles and legend of the week's report, the same on screen, in the XLSX, CSV and print page. */
 export const MEASURE_TITLES: Record<Measure, string> = { ...EVENT_TITLES, visits: 'Визиты в Сферум и MAX' };

@@ -1,9 +1,9 @@
 import { protectBounds } from './suppression/bounds';
 import { protectBridges } from './suppression/bridges';
-import { cornerHidden } from './suppression/corner';
+import { cornerHidden, lineCounts } from './suppression/corner';
 import { buildTable, CannotProtect, Choice, corner, hideChosen, HIDDEN, mark, SHOWN, SMALL, type Table } from './suppression/table';
 
-export { cornerHidden } from './suppression/corner';
+export { cornerHidden, lineCounts, type LineCounts } from './suppression/corner';
 
 /**
  * Complementary suppression of one measure of one week (DESIGN §7). The published table is
@@ -38,7 +38,7 @@ export function suppress(cells: readonly (readonly number[])[], columns: number)
   const total = corner(table);
   const rowTotals = Array.from({ length: rows - 1 }, (_, r) => value[r * cols + cols - 1]!);
   const columnTotals = Array.from(value.subarray(total - cols + 1, total));
-  const cornerIsHidden = cornerHidden(rowTotals, columnTotals, value[total]!);
+  const cornerIsHidden = cornerHidden(lineCounts(rowTotals), lineCounts(columnTotals), value[total]!);
   if (cornerIsHidden && state[total] === SHOWN) mark(table, total, HIDDEN);
   if (!state.includes(SMALL) && !state.includes(HIDDEN)) return { state: named(table), masked: false };
   try {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AlternativeTarget } from '../../../protocol/alternatives';
 import type { Database } from '../../storage/schema';
-import type { DayRange, DistrictIds } from './queries';
+import type { DayRange, DistrictIds, ReadScope } from './queries';
 
 /**
  * Reads of the alternative visits (Sferum, MAX, VK Messenger, the district's own), from their
@@ -27,17 +27,25 @@ export async function visitTotalsInRange(db: Kysely<Database>, ids: DistrictIds,
   return rows.map((row) => ({ target: row.target, n: Number(row.n) }));
 }
 
-/** Visits per week × target for the trend, one grouped `UNION ALL` part per week. */
-export async function weeklyVisitTotals(db: Kysely<Database>, ids: DistrictIds, weeks: readonly DayRange[]): Promise<(VisitSum & { week: number })[]> {
+/** Visits per week × target for the trend, one grouped `UNION ALL` part per week (a school user's from its weekly rows). */
+export async function weeklyVisitTotals(db: Kysely<Database>, { ids, orgId }: ReadScope, weeks: readonly DayRange[]): Promise<(VisitSum & { week: number })[]> {
   if (ids.length === 0 || weeks.length === 0) return [];
   const parts = weeks.map((range, week) =>
-    db
-      .selectFrom('district_visit_days')
-      .select((eb) => [sql<number>`${sql.lit(week)}`.as('week'), 'target', eb.fn.sum<number>('n').as('n')])
-      .where('district_id', 'in', ids)
-      .where('day', '>=', range.from)
-      .where('day', '<=', range.to)
-      .groupBy('target'),
+    orgId !== undefined
+      ? db
+          .selectFrom('school_visit_weeks')
+          .select((eb) => [sql<number>`${sql.lit(week)}`.as('week'), 'target', eb.fn.sum<number>('n').as('n')])
+          .where('district_id', 'in', ids)
+          .where('org_id', '=', orgId)
+          .where('week_start', '=', range.from)
+          .groupBy('target')
+      : db
+          .selectFrom('district_visit_days')
+          .select((eb) => [sql<number>`${sql.lit(week)}`.as('week'), 'target', eb.fn.sum<number>('n').as('n')])
+          .where('district_id', 'in', ids)
+          .where('day', '>=', range.from)
+          .where('day', '<=', range.to)
+          .groupBy('target'),
   );
   const rows = await parts.slice(1).reduce((query, part) => query.unionAll(part), parts[0]!).execute();
   return rows.map((row) => ({ week: Number(row.week), target: row.target, n: Number(row.n) }));

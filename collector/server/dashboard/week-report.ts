@@ -5,21 +5,16 @@ import { MESSENGER_IDS, type MessengerId } from '../../../protocol/messengers';
 import type { Database } from '../../storage/schema';
 import { listSchools } from '../../storage/schools';
 import { weekRange, weeksEndingAt, type WeekRange } from './iso-week';
-import { SUPPRESSED } from './k-anonymity';
 import { districtIds, schoolFilter, type Scope } from './scope';
-import { suppress, type CellState } from './suppression';
 import { loadRefusedExcess } from './refused-excess';
 import { lastReportDays, loadWeek, schoolKey, type WeekData } from './week-data';
+import { MEASURES, publishWeek, tallyTotal, tallyWeek, type Measure, type Published, type Tally } from './week-tables';
 
 /**
  * One week as the district sends it upward: every figure already published (1–4 as «<5», partners
  * hidden as «×», see suppression.ts), so the screen, the XLSX, the CSV and the print page show the
  * same numbers and none of them can be combined to recover a hidden one.
  */
-export const HIDDEN = '×' as const;
-export type Published = number | typeof SUPPRESSED | typeof HIDDEN;
-export type Measure = EventName | 'visits';
-export const MEASURES: readonly Measure[] = [...EVENT_NAMES, 'visits'];
 export const NOT_LISTED = 'нет в справочнике';
 
 export interface UnitRow {
@@ -84,37 +79,6 @@ interface Unit {
   listed: boolean;
 }
 
-const publish = (n: number, state: CellState): Published => (state === 'shown' ? n : state === 'small' ? SUPPRESSED : HIDDEN);
-
-/** Every measure of one week, suppressed: units in the given order. */
-function publishWeek(units: readonly Unit[], unitOf: (districtId: number, orgId: string) => string, data: WeekData) {
-  const index = new Map(units.map((unit, i) => [unit.key, i]));
-  const messengerColumn = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
-  const targetColumn = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
-  const grids = new Map<Measure, number[][]>(MEASURES.map((m) => [m, units.map(() => new Array<number>(m === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length).fill(0))]));
-  for (const row of data.counts) {
-    const i = index.get(unitOf(row.districtId, row.orgId));
-    if (i !== undefined) grids.get(row.event)![i]![messengerColumn.get(row.messenger)!]! += row.n;
-  }
-  for (const row of data.visits) {
-    const i = index.get(unitOf(row.districtId, row.orgId));
-    const column = targetColumn.get(row.target);
-    if (i !== undefined && column !== undefined) grids.get('visits')![i]![column]! += row.n;
-  }
-  let masked = false;
-  const tables = new Map(
-    [...grids].map(([measure, cells]) => {
-      const columns = cells[0]?.length ?? (measure === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length);
-      const result = suppress(cells, columns);
-      masked ||= result.masked;
-      const value = (r: number, c: number) =>
-        r < cells.length ? (c < columns ? cells[r]![c]! : cells[r]!.reduce((a, b) => a + b, 0)) : c < columns ? cells.reduce((a, row) => a + row[c]!, 0) : cells.flat().reduce((a, b) => a + b, 0);
-      return [measure, { rows: cells.length, columns, raw: value, at: (r: number, c: number) => publish(value(r, c), result.state[r]![c]!) }];
-    }),
-  );
-  return { tables: tables as Map<Measure, { rows: number; columns: number; raw: (r: number, c: number) => number; at: (r: number, c: number) => Published }>, masked };
-}
-
 const collator = new Intl.Collator('ru', { numeric: true });
 const ratio = (count: number, of: number) => (of > 0 ? count / of : null);
 const numberOrNull = (value: Published) => (typeof value === 'number' ? value : null);
@@ -143,37 +107,42 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
     }
   }
   const ordered = [...units.values()].sort((a, b) => Number(b.listed) - Number(a.listed) || collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
-  const week = publishWeek(ordered, unitOf, data);
-  const previous = publishWeek(ordered, unitOf, previousData);
+  const index = new Map(ordered.map((unit, i) => [unit.key, i]));
+  const unitIndex = (districtId: number, orgId: string) => index.get(unitOf(districtId, orgId));
+  const week = publishWeek(tallyWeek(ordered.length, unitIndex, data));
+  const previous = tallyWeek(ordered.length, unitIndex, previousData);
   const R = ordered.length;
-  const total = (p: typeof week, m: Measure) => p.tables.get(m)!.at(R, p.tables.get(m)!.columns);
-  const unitTotal = (p: typeof week, m: Measure, r: number) => p.tables.get(m)!.raw(r, p.tables.get(m)!.columns);
+  const total = (m: Measure) => week.tables.get(m)!.at(R, week.tables.get(m)!.columns);
+  const previousTotal = (m: Measure) => tallyTotal(previous.get(m)!);
+  type Tallies = Map<Measure, Tally>;
+  const unitTotal = (p: Tallies, m: Measure, r: number) => p.get(m)!.raw(r, p.get(m)!.columns);
 
   const reportingKeys = (d: WeekData) => new Set([...d.counts, ...d.visits].map((row) => schoolKey(row.districtId, row.orgId)));
   const reporting = reportingKeys(data);
   const previousReporting = reportingKeys(previousData);
-  const schoolShares = (p: typeof week, keys: Set<string>) => {
+  const schoolShares = (p: Tallies, keys: Set<string>) => {
     const rows = byRegion ? [] : ordered.map((unit, r) => ({ unit, r })).filter(({ unit }) => keys.has(unit.key));
     const base = listed.length > 0 ? listed.length : rows.length;
     const using = rows.filter(({ unit, r }) => (listed.length === 0 || unit.listed) && unitTotal(p, 'visits', r) > 0).length;
     const noOpens = rows.filter(({ r }) => unitTotal(p, 'opened', r) === 0).length;
     return { using, base, noOpens, reporting: rows.length };
   };
-  const now = schoolShares(week, reporting);
+  const now = schoolShares(week.tables, reporting);
   const before = schoolShares(previous, previousReporting);
   const change = (m: Measure): Change => {
-    const value = total(week, m);
-    const last = total(previous, m);
+    const value = total(m);
+    const last = previousTotal(m);
     return { value, previous: last, change: typeof value === 'number' && typeof last === 'number' ? value - last : null };
   };
-  const nudgeRatio = (p: typeof week) => {
-    const shown = numberOrNull(total(p, 'nudge_shown'));
-    const moved = numberOrNull(total(p, 'alternative_opened'));
+  const nudgeRatio = (totalOf: (m: Measure) => Published) => {
+    const shown = numberOrNull(totalOf('nudge_shown'));
+    const moved = numberOrNull(totalOf('alternative_opened'));
     return shown && moved !== null ? moved / shown : null;
   };
 
   let coverage: WeekReport['coverage'] = null;
   if (scope.role !== 'school') {
+    const listedKeys = new Set(listed.map((school) => schoolKey(school.districtId, school.orgId)));
     const silentSchools = listed.filter((school) => !reporting.has(schoolKey(school.districtId, school.orgId)));
     const lastDays = byRegion ? new Map<string, string>() : await lastReportDays(db, silentSchools);
     coverage = {
@@ -184,7 +153,7 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
         : silentSchools
             .map((school) => ({ code: school.orgId, name: school.name, lastDay: lastDays.get(schoolKey(school.districtId, school.orgId)) ?? null }))
             .sort((a, b) => collator.compare(a.name, b.name)),
-      unlisted: [...reporting].filter((key) => !listed.some((school) => schoolKey(school.districtId, school.orgId) === key)).length,
+      unlisted: [...reporting].filter((key) => !listedKeys.has(key)).length,
     };
   }
 
@@ -203,7 +172,7 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
       visits: change('visits'),
       usingAlternative: { count: now.using, of: now.base, ratio: ratio(now.using, now.base), previousRatio: ratio(before.using, before.base) },
       noForeignOpens: { count: now.noOpens, of: now.reporting, ratio: ratio(now.noOpens, now.reporting), previousRatio: ratio(before.noOpens, before.reporting) },
-      nudgeToSferum: { ratio: nudgeRatio(week), previousRatio: nudgeRatio(previous) },
+      nudgeToSferum: { ratio: nudgeRatio(total), previousRatio: nudgeRatio(previousTotal) },
     },
     measures,
     units: ordered.map((unit, r) => ({
@@ -214,7 +183,7 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
       messengers: MESSENGER_IDS.map((messenger, c) => ({ messenger, cells: eventCells(r, c) })).filter(({ cells }) => Object.values(cells).some((v) => v !== 0)),
       targets: ALTERNATIVE_TARGETS.map((target, c) => ({ target, visits: week.tables.get('visits')!.at(r, c) })).filter(({ visits }) => visits !== 0),
     })),
-    totals: Object.fromEntries(MEASURES.map((m) => [m, total(week, m)])) as Record<Measure, Published>,
+    totals: Object.fromEntries(MEASURES.map((m) => [m, total(m)])) as Record<Measure, Published>,
     messengerTotals: MESSENGER_IDS.map((messenger, c) => ({ messenger, cells: eventCells(R, c) })).filter(({ cells }) => Object.values(cells).some((v) => v !== 0)),
     targetTotals: ALTERNATIVE_TARGETS.map((target, c) => ({ target, visits: week.tables.get('visits')!.at(R, c) })).filter(({ visits }) => visits !== 0),
     masked: week.masked,

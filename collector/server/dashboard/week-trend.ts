@@ -1,16 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema';
 import { weekRange, weeksEndingAt } from './iso-week';
-import { SUPPRESSED } from './k-anonymity';
+import { weeklyTotals } from './queries';
 import { districtIds, schoolFilter, type Scope } from './scope';
-import { cornerHidden } from './suppression';
-import { loadWeek, schoolKey, type WeekData } from './week-data';
-import { HIDDEN, type Published } from './week-report';
+import { lineCounts } from './suppression';
+import { TREND_MEASURES, unitLines, type TrendMeasure } from './trend-lines';
+import { weeklyVisitTotals } from './visit-queries';
+import { publishedTotal, type Published } from './week-tables';
 
-/** The trend's measures: the week's totals only, each published by the rule the week's report uses for its grand total. */
-export const TREND_MEASURES = ['opened', 'visits', 'nudge_shown', 'alternative_opened'] as const;
-export type TrendMeasure = (typeof TREND_MEASURES)[number];
-
+/** The trend: each week's totals only, each published by the rule the week's report uses for its grand total. */
 export interface WeekTrend {
   weeks: string[];
   series: Record<TrendMeasure, Published[]>;
@@ -18,29 +16,24 @@ export interface WeekTrend {
   share: (number | null)[];
 }
 
-/** A week's grand total of one measure, «<5» or «×» exactly when the week's report hides it. */
-function publishedTotal(data: WeekData, measure: TrendMeasure, byDistrict: boolean): Published {
-  const units = new Map<string, number>();
-  const columns = new Map<string, number>();
-  let total = 0;
-  const add = (unit: string, column: string, n: number) => {
-    units.set(unit, (units.get(unit) ?? 0) + n);
-    columns.set(column, (columns.get(column) ?? 0) + n);
-    total += n;
-  };
-  const unitOf = (districtId: number, orgId: string) => (byDistrict ? String(districtId) : schoolKey(districtId, orgId));
-  if (measure === 'visits') for (const row of data.visits) add(unitOf(row.districtId, row.orgId), row.target, row.n);
-  else for (const row of data.counts) if (row.event === measure) add(unitOf(row.districtId, row.orgId), row.messenger, row.n);
-  if (total === 0) return 0;
-  if (!cornerHidden([...units.values()], [...columns.values()], total)) return total;
-  return total < 5 ? SUPPRESSED : HIDDEN;
-}
-
 export async function weekTrend(db: Kysely<Database>, scope: Scope, lastWeek: string, count: number): Promise<WeekTrend> {
   const weeks = weeksEndingAt(lastWeek, count);
+  const ranges = weeks.map((week) => weekRange(week)!);
   const reader = { ids: districtIds(scope), orgId: schoolFilter(scope) };
-  const data = await Promise.all(weeks.map((week) => loadWeek(db, reader, weekRange(week)!)));
-  const series = Object.fromEntries(TREND_MEASURES.map((m) => [m, data.map((d) => publishedTotal(d, m, scope.role === 'region'))])) as WeekTrend['series'];
+  const [units, counts, visits] = await Promise.all([
+    unitLines(db, reader, scope.role === 'region', ranges.map((range) => range.from)),
+    weeklyTotals(db, reader, ranges),
+    weeklyVisitTotals(db, reader, ranges),
+  ]);
+  // The column lines: per week and measure, each messenger's (or target's) total.
+  const columns = weeks.map(() => new Map<TrendMeasure, number[]>(TREND_MEASURES.map((m) => [m, []])));
+  for (const row of counts) columns[row.week]!.get(row.event as TrendMeasure)?.push(row.n);
+  for (const row of visits) columns[row.week]!.get('visits')!.push(row.n);
+  const published = (m: TrendMeasure, i: number) => {
+    const line = units.get(ranges[i]!.from)![m];
+    return publishedTotal(line, lineCounts(columns[i]!.get(m)!), line.total);
+  };
+  const series = Object.fromEntries(TREND_MEASURES.map((m) => [m, weeks.map((_, i) => published(m, i))])) as WeekTrend['series'];
   const share = weeks.map((_, i) => {
     const shown = series.nudge_shown[i];
     const moved = series.alternative_opened[i];
@@ -48,4 +41,3 @@ export async function weekTrend(db: Kysely<Database>, scope: Scope, lastWeek: st
   });
   return { weeks, series, share };
 }
-

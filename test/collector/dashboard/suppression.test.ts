@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cornerHidden, suppress } from '../../../collector/server/dashboard/suppression';
+import { cornerHidden as cornerHiddenBy, lineCounts, suppress } from '../../../collector/server/dashboard/suppression';
 import { linearlyDetermined, pinnedByBounds, possibleValues, type Published } from './support/differencing-attack';
 
 /** The extended table as the dashboard would publish it. */
@@ -28,6 +28,8 @@ function table(next: () => number, rows: number, columns: number): number[][] {
   );
 }
 
+const cornerHidden = (rowTotals: number[], columnTotals: number[], total: number) => cornerHiddenBy(lineCounts(rowTotals), lineCounts(columnTotals), total);
+
 describe('complementary suppression against a differencing attack', () => {
   it('shows 1–4 as «<5», zero as 0 and never hides a zero', () => {
     const published = publish([[0, 3, 12], [7, 0, 9]], 3);
@@ -54,6 +56,21 @@ describe('complementary suppression against a differencing attack', () => {
       expect(linearlyDetermined(published).filter(([r, c]) => published[r]![c] === '<5'), JSON.stringify(published)).toEqual([]);
       expect(pinnedByBounds(published), JSON.stringify(published)).toEqual([]);
     }
+  });
+
+  it('keeps a district-sized week readable: 500 schools × 9 messengers, «<5» shown, nothing recoverable', () => {
+    const next = random(2026);
+    const cells = table(next, 500, 9);
+    const { masked } = suppress(cells, 9);
+    const published = publish(cells, 9);
+    expect(masked).toBe(false);
+    const units = published.slice(0, -1).flatMap((row) => row.slice(0, -1));
+    const nonZero = cells.flat().filter((n) => n > 0).length;
+    expect(units.filter((cell) => cell === '<5').length).toBe(cells.flat().filter((n) => n > 0 && n < 5).length);
+    // Partners are few: most of the district's non-zero figures stay readable.
+    expect(units.filter((cell) => cell === '×').length).toBeLessThan(nonZero / 4);
+    expect(linearlyDetermined(published).filter(([r, c]) => published[r]![c] === '<5')).toEqual([]);
+    expect(pinnedByBounds(published)).toEqual([]);
   });
 
   it('leaves every «<5» at least two possible values, by brute force over small weeks', () => {

@@ -4,16 +4,58 @@ import { Choice, hideChosen, HIDDEN_LOW, SHOWN, SMALL, SMALL_HIGH, SMALL_LOW, ty
  * What a reader can deduce by bounds: each hidden cell starts at 1–4 («<5») or k–∞ («×»), and
  * every line (Σ units − total = 0, the visible cells known) narrows them. A worklist of lines
  * whose cells changed runs until nothing changes (bounded as a fixed number of sweeps would be).
+ * Lines 0..rows-1 are rows, rows..rows+cols-1 columns.
  */
-export function propagateBounds(table: Table): { low: Float64Array; high: Float64Array } {
+interface Bounds {
+  low: Float64Array;
+  high: Float64Array;
+}
+
+/** A line's cells: its first cell, the step to the next and how many (the last is its total). */
+function cellsOf(table: Table, line: number): { first: number; step: number; count: number } {
+  return line < table.rows ? { first: line * table.cols, step: 1, count: table.cols } : { first: line - table.rows, step: table.cols, count: table.rows };
+}
+
+/** The line's sum with its total signed −; infinite parts kept apart (as counts), so taking one cell's part out never gives ∞ − ∞. */
+interface LineSum {
+  minFinite: number;
+  minInfinite: number;
+  maxFinite: number;
+  maxInfinite: number;
+}
+
+function signed({ low, high }: Bounds, cell: number, isTotal: boolean): [number, number] {
+  return isTotal ? [-high[cell]!, -low[cell]!] : [low[cell]!, high[cell]!];
+}
+
+function lineSum(bounds: Bounds, first: number, step: number, count: number): LineSum {
+  const sum = { minFinite: 0, minInfinite: 0, maxFinite: 0, maxInfinite: 0 };
+  for (let k = 0, i = first; k < count; k += 1, i += step) {
+    const [lo, hi] = signed(bounds, i, k === count - 1);
+    if (Number.isFinite(lo)) sum.minFinite += lo;
+    else sum.minInfinite += 1;
+    if (Number.isFinite(hi)) sum.maxFinite += hi;
+    else sum.maxInfinite += 1;
+  }
+  return sum;
+}
+
+/** The range the rest of the line leaves one of its cells (s·x = −(the others' sum)). */
+function impliedRange(sum: LineSum, bounds: Bounds, cell: number, isTotal: boolean): [number, number] {
+  const [lo, hi] = signed(bounds, cell, isTotal);
+  const othersMin = sum.minInfinite - (Number.isFinite(lo) ? 0 : 1) > 0 ? -Infinity : sum.minFinite - (Number.isFinite(lo) ? lo : 0);
+  const othersMax = sum.maxInfinite - (Number.isFinite(hi) ? 0 : 1) > 0 ? Infinity : sum.maxFinite - (Number.isFinite(hi) ? hi : 0);
+  return isTotal ? [othersMin, othersMax] : [-othersMax, -othersMin];
+}
+
+export function propagateBounds(table: Table): Bounds {
   const { rows, cols, state, value } = table;
-  const low = new Float64Array(value.length);
-  const high = new Float64Array(value.length);
+  const bounds = { low: new Float64Array(value.length), high: new Float64Array(value.length) };
+  const { low, high } = bounds;
   for (let i = 0; i < value.length; i += 1) {
     low[i] = state[i] === SHOWN ? value[i]! : state[i] === SMALL ? SMALL_LOW : HIDDEN_LOW;
     high[i] = state[i] === SHOWN ? value[i]! : state[i] === SMALL ? SMALL_HIGH : Infinity;
   }
-  // Lines 0..rows-1 are rows, rows..rows+cols-1 columns.
   const lines = rows + cols;
   const queued = new Uint8Array(lines);
   const queue = new Int32Array(lines);
@@ -33,55 +75,57 @@ export function propagateBounds(table: Table): { low: Float64Array; high: Float6
     head = (head + 1) % lines;
     size -= 1;
     queued[line] = 0;
-    const isRow = line < rows;
-    const first = isRow ? line * cols : line - rows;
-    const step = isRow ? 1 : cols;
-    const count = isRow ? cols : rows;
-    const totalAt = count - 1;
-    // The line's sum with margins signed −; infinite parts kept apart (as counts), so taking one
-    // cell's part out never gives ∞ − ∞.
-    let minFinite = 0;
-    let minInfinite = 0;
-    let maxFinite = 0;
-    let maxInfinite = 0;
-    for (let k = 0, i = first; k < count; k += 1, i += step) {
-      const lo = k === totalAt ? -high[i]! : low[i]!;
-      const hi = k === totalAt ? -low[i]! : high[i]!;
-      if (Number.isFinite(lo)) minFinite += lo;
-      else minInfinite += 1;
-      if (Number.isFinite(hi)) maxFinite += hi;
-      else maxInfinite += 1;
-    }
+    const { first, step, count } = cellsOf(table, line);
+    const sum = lineSum(bounds, first, step, count);
     for (let k = 0, i = first; k < count; k += 1, i += step) {
       if (state[i] === SHOWN) continue;
-      const positive = k !== totalAt;
-      const lo = positive ? low[i]! : -high[i]!;
-      const hi = positive ? high[i]! : -low[i]!;
-      // s·x = −(the others' sum); the others span [othersMin, othersMax].
-      const othersMin = minInfinite - (Number.isFinite(lo) ? 0 : 1) > 0 ? -Infinity : minFinite - (Number.isFinite(lo) ? lo : 0);
-      const othersMax = maxInfinite - (Number.isFinite(hi) ? 0 : 1) > 0 ? Infinity : maxFinite - (Number.isFinite(hi) ? hi : 0);
-      const from = positive ? -othersMax : othersMin;
-      const to = positive ? -othersMin : othersMax;
+      const [from, to] = impliedRange(sum, bounds, i, k === count - 1);
       let changed = false;
       if (from > low[i]!) (low[i] = from), (changed = true);
       if (to < high[i]!) (high[i] = to), (changed = true);
-      if (changed) enqueue(isRow ? rows + (i % cols) : Math.floor(i / cols));
+      if (changed) enqueue(line < rows ? rows + (i % cols) : Math.floor(i / cols));
     }
   }
-  return { low, high };
+  return bounds;
 }
 
-/** Every «<5» that bounds pin to one value gets a partner in its row or column. */
+/**
+ * Whether this line alone leaves a «<5» cell one value. Its partner is then chosen in that line:
+ * hiding a cell elsewhere cannot loosen the equation that pins it (1 + 5 = 6 with the 5 hidden
+ * stays pinned until the 6 is hidden too), and a protect loop that hides elsewhere never ends.
+ */
+function pins(table: Table, bounds: Bounds, line: number, cell: number): boolean {
+  const { first, step, count } = cellsOf(table, line);
+  const isTotal = line < table.rows ? cell % table.cols === table.cols - 1 : Math.floor(cell / table.cols) === table.rows - 1;
+  const [from, to] = impliedRange(lineSum(bounds, first, step, count), bounds, cell, isTotal);
+  return Math.min(to, SMALL_HIGH) <= Math.max(from, SMALL_LOW);
+}
+
+/** Every «<5» that bounds pin to one value gets a partner in the row or column that pins it. */
 export function protectBounds(table: Table): number {
-  const { low, high } = propagateBounds(table);
+  const bounds = propagateBounds(table);
+  const { low, high } = bounds;
   let added = 0;
   for (let i = 0; i < table.state.length; i += 1) {
     if (table.state[i] !== SMALL || low[i]! < high[i]!) continue;
     const row = Math.floor(i / table.cols);
     const col = i % table.cols;
+    const byRow = pins(table, bounds, row, i);
+    const byColumn = pins(table, bounds, table.rows + col, i);
     const choice = new Choice(table);
-    for (let c = 0; c < table.cols; c += 1) choice.offer(row * table.cols + c);
-    for (let r = 0; r < table.rows; r += 1) choice.offer(r * table.cols + col);
+    const offerRow = () => {
+      for (let c = 0; c < table.cols; c += 1) choice.offer(row * table.cols + c);
+    };
+    const offerColumn = () => {
+      for (let r = 0; r < table.rows; r += 1) choice.offer(r * table.cols + col);
+    };
+    if (byRow) offerRow();
+    if (byColumn) offerColumn();
+    // Pinned by the two together, or the pinning line has nothing left to hide: either line helps.
+    if (choice.best < 0) {
+      offerRow();
+      offerColumn();
+    }
     hideChosen(table, choice);
     added += 1;
   }

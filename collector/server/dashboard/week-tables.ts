@@ -1,0 +1,85 @@
+import { ALTERNATIVE_TARGETS } from '../../../protocol/alternatives';
+import { EVENT_NAMES, type EventName } from '../../../protocol/events';
+import { MESSENGER_IDS } from '../../../protocol/messengers';
+import { K_ANONYMITY, SUPPRESSED } from './k-anonymity';
+import { cornerHidden, lineCounts, suppress, type CellState, type LineCounts } from './suppression';
+import type { WeekData } from './week-data';
+
+/**
+ * One week as tables: per measure, units × columns (messengers, or alternative targets for
+ * visits) with their totals, and what of it may be published (suppression.ts).
+ */
+export const HIDDEN = '×' as const;
+export type Published = number | typeof SUPPRESSED | typeof HIDDEN;
+export type Measure = EventName | 'visits';
+export const MEASURES: readonly Measure[] = [...EVENT_NAMES, 'visits'];
+
+export interface Tally {
+  rows: number;
+  columns: number;
+  /** The value at (r, c) of the extended table: row `rows` holds the column totals, column `columns` the row totals. */
+  raw(r: number, c: number): number;
+  cells: number[][];
+}
+
+export interface PublishedTable extends Tally {
+  at(r: number, c: number): Published;
+}
+
+const publish = (n: number, state: CellState): Published => (state === 'shown' ? n : state === 'small' ? SUPPRESSED : HIDDEN);
+
+/** Every measure of one week summed per unit; `unitIndex` places a row's school (undefined: not shown). */
+export function tallyWeek(units: number, unitIndex: (districtId: number, orgId: string) => number | undefined, data: WeekData): Map<Measure, Tally> {
+  const messengerColumn = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
+  const targetColumn = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
+  const grids = new Map<Measure, number[][]>(MEASURES.map((m) => [m, Array.from({ length: units }, () => new Array<number>(m === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length).fill(0))]));
+  for (const row of data.counts) {
+    const i = unitIndex(row.districtId, row.orgId);
+    if (i !== undefined) grids.get(row.event)![i]![messengerColumn.get(row.messenger)!]! += row.n;
+  }
+  for (const row of data.visits) {
+    const i = unitIndex(row.districtId, row.orgId);
+    const column = targetColumn.get(row.target);
+    if (i !== undefined && column !== undefined) grids.get('visits')![i]![column]! += row.n;
+  }
+  return new Map([...grids].map(([measure, cells]) => [measure, tally(cells, measure === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length)]));
+}
+
+function tally(cells: number[][], columns: number): Tally {
+  const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
+  const columnTotals = Array.from({ length: columns }, (_, c) => cells.reduce((a, row) => a + row[c]!, 0));
+  const grandTotal = rowTotals.reduce((a, b) => a + b, 0);
+  const rows = cells.length;
+  return { rows, columns, cells, raw: (r, c) => (r < rows ? (c < columns ? cells[r]![c]! : rowTotals[r]!) : c < columns ? columnTotals[c]! : grandTotal) };
+}
+
+/** Every cell of every measure suppressed; `masked` when some measure had to hide all it had. */
+export function publishWeek(tallies: Map<Measure, Tally>): { tables: Map<Measure, PublishedTable>; masked: boolean } {
+  let masked = false;
+  const tables = new Map<Measure, PublishedTable>();
+  for (const [measure, table] of tallies) {
+    const result = suppress(table.cells, table.columns);
+    masked ||= result.masked;
+    tables.set(measure, { ...table, at: (r, c) => publish(table.raw(r, c), result.state[r]![c]!) });
+  }
+  return { tables, masked };
+}
+
+/**
+ * A grand total as the week's report publishes it. The suppression decides it from the row and
+ * column totals alone (`cornerHidden`) and never hides it as a partner, so a week whose cells are
+ * not shown (the previous week beside this one, the trend) needs no suppression of its cells.
+ */
+export function publishedTotal(units: LineCounts, columns: LineCounts, total: number): Published {
+  if (total === 0) return 0;
+  if (!cornerHidden(units, columns, total)) return total;
+  return total < K_ANONYMITY ? SUPPRESSED : HIDDEN;
+}
+
+export function tallyTotal(table: Tally): Published {
+  return publishedTotal(
+    lineCounts(Array.from({ length: table.rows }, (_, r) => table.raw(r, table.columns))),
+    lineCounts(Array.from({ length: table.columns }, (_, c) => table.raw(table.rows, c))),
+    table.raw(table.rows, table.columns),
+  );
+}
