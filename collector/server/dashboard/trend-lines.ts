@@ -30,7 +30,8 @@ export async function unitLines(db: Kysely<Database>, { ids, orgId }: ReadScope,
       ...COUNTED.map((event) => sql<number>`sum(case when event = ${event} then n else 0 end)`.as(event)),
     ])
     .where('district_id', 'in', ids)
-    .where('week_start', 'in', mondays);
+    .where('week_start', 'in', mondays)
+    .where('event', 'in', COUNTED);
   let visits = db.selectFrom('school_visit_weeks').select((eb) => ['week_start', eb.fn.sum<number>('n').as('visits')]).where('district_id', 'in', ids).where('week_start', 'in', mondays);
   if (orgId !== undefined) {
     counts = counts.where('org_id', '=', orgId);

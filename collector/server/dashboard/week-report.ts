@@ -7,8 +7,8 @@ import { listSchools } from '../../storage/schools';
 import { weekRange, weeksEndingAt, type WeekRange } from './iso-week';
 import { districtIds, schoolFilter, type Scope } from './scope';
 import { loadRefusedExcess } from './refused-excess';
-import { lastReportDays, loadWeek, schoolKey, type WeekData } from './week-data';
-import { MEASURES, publishWeek, tallyTotal, tallyWeek, type Measure, type Published, type Tally } from './week-tables';
+import { lastReportDays, loadWeek, schoolKey } from './week-data';
+import { MEASURES, publishWeek, tallyTotal, tallyWeek, totalsOfWeek, type Measure, type Published, type Totals } from './week-tables';
 
 /**
  * One week as the district sends it upward: every figure already published (1–4 as «<5», partners
@@ -101,26 +101,28 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
   const listed = directory.filter((school) => reader.orgId === undefined || school.orgId === reader.orgId);
   if (!byRegion) {
     for (const school of listed) units.set(schoolKey(school.districtId, school.orgId), { key: schoolKey(school.districtId, school.orgId), code: school.orgId, name: school.name, listed: true });
-    for (const row of [...data.counts, ...data.visits, ...previousData.counts, ...previousData.visits]) {
-      const key = schoolKey(row.districtId, row.orgId);
-      if (!units.has(key)) units.set(key, { key, code: row.orgId, name: NOT_LISTED, listed: false });
+    for (const [key, school] of [...data.reporting, ...previousData.reporting]) {
+      if (!units.has(key)) units.set(key, { key, code: school.orgId, name: NOT_LISTED, listed: false });
     }
   }
   const ordered = [...units.values()].sort((a, b) => Number(b.listed) - Number(a.listed) || collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
   const index = new Map(ordered.map((unit, i) => [unit.key, i]));
-  const unitIndex = (districtId: number, orgId: string) => index.get(unitOf(districtId, orgId));
+  // A week's rows come school by school: the key is built once per school, not once per row.
+  let last = { districtId: -1, orgId: '', index: undefined as number | undefined };
+  const unitIndex = (districtId: number, orgId: string) => {
+    if (districtId !== last.districtId || orgId !== last.orgId) last = { districtId, orgId, index: index.get(unitOf(districtId, orgId)) };
+    return last.index;
+  };
   const week = publishWeek(tallyWeek(ordered.length, unitIndex, data));
-  const previous = tallyWeek(ordered.length, unitIndex, previousData);
+  const previous = totalsOfWeek(ordered.length, unitIndex, previousData);
   const R = ordered.length;
   const total = (m: Measure) => week.tables.get(m)!.at(R, week.tables.get(m)!.columns);
   const previousTotal = (m: Measure) => tallyTotal(previous.get(m)!);
-  type Tallies = Map<Measure, Tally>;
-  const unitTotal = (p: Tallies, m: Measure, r: number) => p.get(m)!.raw(r, p.get(m)!.columns);
+  const unitTotal = (p: Map<Measure, Totals>, m: Measure, r: number) => p.get(m)!.unitTotals[r]!;
 
-  const reportingKeys = (d: WeekData) => new Set([...d.counts, ...d.visits].map((row) => schoolKey(row.districtId, row.orgId)));
-  const reporting = reportingKeys(data);
-  const previousReporting = reportingKeys(previousData);
-  const schoolShares = (p: Tallies, keys: Set<string>) => {
+  const reporting = data.reporting;
+  const previousReporting = previousData.reporting;
+  const schoolShares = (p: Map<Measure, Totals>, keys: ReadonlyMap<string, unknown>) => {
     const rows = byRegion ? [] : ordered.map((unit, r) => ({ unit, r })).filter(({ unit }) => keys.has(unit.key));
     const base = listed.length > 0 ? listed.length : rows.length;
     const using = rows.filter(({ unit, r }) => (listed.length === 0 || unit.listed) && unitTotal(p, 'visits', r) > 0).length;
@@ -153,11 +155,16 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
         : silentSchools
             .map((school) => ({ code: school.orgId, name: school.name, lastDay: lastDays.get(schoolKey(school.districtId, school.orgId)) ?? null }))
             .sort((a, b) => collator.compare(a.name, b.name)),
-      unlisted: [...reporting].filter((key) => !listedKeys.has(key)).length,
+      unlisted: [...reporting.keys()].filter((key) => !listedKeys.has(key)).length,
     };
   }
 
-  const eventCells = (r: number, c: number) => Object.fromEntries(EVENT_NAMES.map((e) => [e, week.tables.get(e)!.at(r, c)])) as Record<EventName, Published>;
+  const eventTables = EVENT_NAMES.map((e) => week.tables.get(e)!);
+  const visitTable = week.tables.get('visits')!;
+  const eventCells = (r: number, c: number) => Object.fromEntries(EVENT_NAMES.map((e, k) => [e, eventTables[k]!.at(r, c)])) as Record<EventName, Published>;
+  // A published cell is 0 exactly when its count is, so the zero lines are dropped before they are built.
+  const messengerLines = (r: number) => MESSENGER_IDS.flatMap((messenger, c) => (eventTables.some((table) => table.raw(r, c) > 0) ? [{ messenger, cells: eventCells(r, c) }] : []));
+  const targetLines = (r: number) => ALTERNATIVE_TARGETS.flatMap((target, c) => (visitTable.raw(r, c) > 0 ? [{ target, visits: visitTable.at(r, c) }] : []));
   const measures = MEASURES.filter((m) => week.tables.get(m)!.raw(R, week.tables.get(m)!.columns) > 0);
   return {
     week: range.week,
@@ -180,12 +187,12 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
       name: unit.name,
       listed: unit.listed,
       cells: Object.fromEntries(MEASURES.map((m) => [m, week.tables.get(m)!.at(r, week.tables.get(m)!.columns)])) as Record<Measure, Published>,
-      messengers: MESSENGER_IDS.map((messenger, c) => ({ messenger, cells: eventCells(r, c) })).filter(({ cells }) => Object.values(cells).some((v) => v !== 0)),
-      targets: ALTERNATIVE_TARGETS.map((target, c) => ({ target, visits: week.tables.get('visits')!.at(r, c) })).filter(({ visits }) => visits !== 0),
+      messengers: messengerLines(r),
+      targets: targetLines(r),
     })),
     totals: Object.fromEntries(MEASURES.map((m) => [m, total(m)])) as Record<Measure, Published>,
-    messengerTotals: MESSENGER_IDS.map((messenger, c) => ({ messenger, cells: eventCells(R, c) })).filter(({ cells }) => Object.values(cells).some((v) => v !== 0)),
-    targetTotals: ALTERNATIVE_TARGETS.map((target, c) => ({ target, visits: week.tables.get('visits')!.at(R, c) })).filter(({ visits }) => visits !== 0),
+    messengerTotals: messengerLines(R),
+    targetTotals: targetLines(R),
     masked: week.masked,
     refused: refusedLines(excess, (districtId, orgId) => units.get(unitOf(districtId, orgId)) ?? { code: orgId, name: NOT_LISTED }),
   };

@@ -14,7 +14,14 @@ export type Published = number | typeof SUPPRESSED | typeof HIDDEN;
 export type Measure = EventName | 'visits';
 export const MEASURES: readonly Measure[] = [...EVENT_NAMES, 'visits'];
 
-export interface Tally {
+/** A week's totals of one measure: per unit, per column, and the grand total. */
+export interface Totals {
+  unitTotals: number[];
+  columnTotals: number[];
+  total: number;
+}
+
+export interface Tally extends Totals {
   rows: number;
   columns: number;
   /** The value at (r, c) of the extended table: row `rows` holds the column totals, column `columns` the row totals. */
@@ -46,11 +53,27 @@ export function tallyWeek(units: number, unitIndex: (districtId: number, orgId: 
 }
 
 function tally(cells: number[][], columns: number): Tally {
-  const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
+  const unitTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
   const columnTotals = Array.from({ length: columns }, (_, c) => cells.reduce((a, row) => a + row[c]!, 0));
-  const grandTotal = rowTotals.reduce((a, b) => a + b, 0);
+  const total = unitTotals.reduce((a, b) => a + b, 0);
   const rows = cells.length;
-  return { rows, columns, cells, raw: (r, c) => (r < rows ? (c < columns ? cells[r]![c]! : rowTotals[r]!) : c < columns ? columnTotals[c]! : grandTotal) };
+  return { rows, columns, cells, unitTotals, columnTotals, total, raw: (r, c) => (r < rows ? (c < columns ? cells[r]![c]! : unitTotals[r]!) : c < columns ? columnTotals[c]! : total) };
+}
+
+/** A week's totals alone, straight from its rows (the week beside the shown one). */
+export function totalsOfWeek(units: number, unitIndex: (districtId: number, orgId: string) => number | undefined, data: WeekData): Map<Measure, Totals> {
+  const messengerColumn = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
+  const targetColumn = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
+  const totals = new Map<Measure, Totals>(MEASURES.map((m) => [m, { unitTotals: new Array<number>(units).fill(0), columnTotals: new Array<number>(m === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length).fill(0), total: 0 }]));
+  const add = (line: Totals, unit: number | undefined, column: number | undefined, n: number) => {
+    if (unit === undefined || column === undefined) return;
+    line.unitTotals[unit]! += n;
+    line.columnTotals[column]! += n;
+    line.total += n;
+  };
+  for (const row of data.counts) add(totals.get(row.event)!, unitIndex(row.districtId, row.orgId), messengerColumn.get(row.messenger), row.n);
+  for (const row of data.visits) add(totals.get('visits')!, unitIndex(row.districtId, row.orgId), targetColumn.get(row.target), row.n);
+  return totals;
 }
 
 /** Every cell of every measure suppressed; `masked` when some measure had to hide all it had. */
@@ -76,10 +99,6 @@ export function publishedTotal(units: LineCounts, columns: LineCounts, total: nu
   return total < K_ANONYMITY ? SUPPRESSED : HIDDEN;
 }
 
-export function tallyTotal(table: Tally): Published {
-  return publishedTotal(
-    lineCounts(Array.from({ length: table.rows }, (_, r) => table.raw(r, table.columns))),
-    lineCounts(Array.from({ length: table.columns }, (_, c) => table.raw(table.rows, c))),
-    table.raw(table.rows, table.columns),
-  );
+export function tallyTotal({ unitTotals, columnTotals, total }: Totals): Published {
+  return publishedTotal(lineCounts(unitTotals), lineCounts(columnTotals), total);
 }
