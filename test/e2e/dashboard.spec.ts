@@ -106,6 +106,8 @@ test('a region user sees its districts, one row per district, and no school', as
   await expect(table.locator('thead th').first()).toHaveText('Район');
   const units = await table.locator('tbody th button').allTextContents();
   expect(new Set(units)).toEqual(new Set(['Заречный район', 'Соседний район']));
+  // The same 23 of 27 the district's own officer sees (above), and no school named.
+  await expect(page.getByTestId('district-coverage').locator('li')).toHaveText(['Заречный район: 23 из\u00a027\u00a0школ — молчат 4\u00a0школы', 'Соседний район: справочник школ не загружен']);
   await expect(page.locator('body')).not.toContainText('school-');
   await page.close();
 });

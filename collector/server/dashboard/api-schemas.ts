@@ -45,6 +45,9 @@ export const ReportResponse = z.object({
       listed: z.number(),
       silent: z.array(z.object({ code: z.string(), name: z.string(), lastDay: IsoDay.nullable() })),
       unlisted: z.number().describe('Codes that reported but are not in the directory.'),
+      districts: z
+        .array(z.object({ name: z.string(), reporting: z.number(), listed: z.number() }))
+        .describe("A region's view: each district's coverage (its schools are not listed by name)."),
     })
     .nullable(),
   headline: z.object({

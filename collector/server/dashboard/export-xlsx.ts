@@ -34,6 +34,7 @@ export async function weekXlsx(report: WeekReport): Promise<Buffer> {
     summary.addRow([]);
     summary.addRow(['Отчитались школ', coverage.reporting, `из ${coverage.listed}`]);
     for (const school of coverage.silent) summary.addRow([`Не отчиталась: ${school.name} (${school.code})`, school.lastDay ?? 'ни разу']);
+    for (const district of coverage.districts) summary.addRow([`${district.name}: отчитались школ`, district.reporting, `из ${district.listed}`]);
   }
   summary.addRow([]);
   for (const line of legend(report)) summary.addRow([line]);

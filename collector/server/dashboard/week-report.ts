@@ -49,7 +49,14 @@ export interface WeekReport {
   inProgress: boolean;
   scopeName: string;
   unitKind: 'school' | 'district';
-  coverage: { reporting: number; listed: number; silent: { code: string; name: string; lastDay: string | null }[]; unlisted: number } | null;
+  coverage: {
+    reporting: number;
+    listed: number;
+    silent: { code: string; name: string; lastDay: string | null }[];
+    unlisted: number;
+    /** A region's view: each district's coverage, where a district's page names its silent schools. */
+    districts: { name: string; reporting: number; listed: number }[];
+  } | null;
   headline: {
     opened: Change;
     visits: Change;
@@ -156,6 +163,12 @@ export async function buildWeekReport(db: Kysely<Database>, scope: Scope, range:
             .map((school) => ({ code: school.orgId, name: school.name, lastDay: lastDays.get(schoolKey(school.districtId, school.orgId)) ?? null }))
             .sort((a, b) => collator.compare(a.name, b.name)),
       unlisted: [...reporting.keys()].filter((key) => !listedKeys.has(key)).length,
+      districts: byRegion
+        ? scope.districts.map((district) => {
+            const schools = listed.filter((school) => school.districtId === district.id);
+            return { name: district.name, reporting: schools.filter((school) => reporting.has(schoolKey(school.districtId, school.orgId))).length, listed: schools.length };
+          })
+        : [],
     };
   }
 

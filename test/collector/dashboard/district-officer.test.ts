@@ -206,6 +206,12 @@ for (const engine of ENGINES) {
       const report = await region.json<ReportResponse>(`/report?week=${WEEK}`);
       expect(report.unitKind).toBe('district');
       expect(report.units.map((unit) => unit.name)).toEqual(['Казбековский район', 'Соседний район']);
+      const districts = Object.fromEntries(report.coverage!.districts.map((d) => [d.name, d]));
+      const own = await as('uo-kazbek');
+      const districtView = await own.json<ReportResponse>(`/report?week=${WEEK}`);
+      expect(districts['Казбековский район']).toEqual({ name: 'Казбековский район', reporting: districtView.coverage!.reporting, listed: districtView.coverage!.listed });
+      expect(report.coverage!.reporting).toBe(report.coverage!.districts.reduce((sum, d) => sum + d.reporting, 0));
+      expect(report.coverage!.silent).toEqual([]);
       const csv = await (await region.request(`/export.csv?week=${WEEK}`)).text();
       expect(csv).not.toContain('school-');
       expect(csv).not.toContain('МКОУ');
