@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
-import { nudge, settle, todayCounts } from './fixtures/nudge';
+import { banner } from './fixtures/banner';
+import { settle, todayCounts } from './fixtures/nudge';
 import { serveHttpsHosts, type HttpsHosts } from './support/https-hosts';
 
 /**
@@ -73,7 +74,7 @@ test('every new surface of the 2026 catalogue shows the nudge and counts one att
   const expected: Record<string, Record<string, number>> = {};
   for (const [messenger, url] of NEW_SURFACES) {
     const page = await attempt(browser.context, url);
-    await expect(nudge(page), url).toBeVisible();
+    await expect.poll(() => banner(page).isVisible(), { message: url }).toBe(true);
     const counts = (expected[messenger] ??= { opened: 0, nudge_shown: 0 });
     counts.opened! += 1;
     counts.nudge_shown! += 1;
@@ -85,7 +86,7 @@ test('every new surface of the 2026 catalogue shows the nudge and counts one att
 test('redirect chains between catalogued hosts count one attempt, for the service first tried', async () => {
   for (const url of ['https://webk.telegram.org/', 'https://wa.me/79001234567', 'https://web.skype.com/', 'https://discord.gg/AbCdEf']) {
     const page = await attempt(browser.context, url);
-    await expect(nudge(page), url).toBeVisible();
+    await expect.poll(() => banner(page).isVisible(), { message: url }).toBe(true);
     await settle(page);
     await page.close();
   }
@@ -112,7 +113,7 @@ test('a failing service counts one attempt whether DNS, a reset or a timeout sto
 
 test("a page's own scripts add no attempts: route changes count by the surface rule only", async () => {
   const page = await attempt(browser.context, 'https://web.telegram.org/k/');
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
   await page.evaluate(() => {
     for (let step = 0; step < 20; step += 1) history.pushState({}, '', `/k/#@chat${step}`);
     history.replaceState({}, '', '/k/#@durov');

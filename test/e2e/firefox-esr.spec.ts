@@ -9,6 +9,7 @@ import { policyFiles } from '../../deploy/policy-files';
 import { zipDirectory } from '../../deploy/zip';
 import {
   buildFirefoxExtension,
+  closedShadowText,
   FIREFOX_EXTENSION_DIR,
   launchFirefox,
   removeFirefoxPolicies,
@@ -40,16 +41,9 @@ test.afterAll(async () => {
 });
 test.afterEach(() => removeFirefoxPolicies());
 
-/** The text of Podskazka's banner on the page (it lives in a shadow root), once it is there. */
-async function bannerText(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const host = document.querySelector('podskazka-nudge');
-      return host?.shadowRoot?.textContent?.trim() || null;
-    },
-    { timeout: 20_000 },
-  );
-  return String(await handle.jsonValue());
+/** The words of Podskazka's banner, once it is on the page (in its closed shadow root). */
+function bannerText(page: Page): Promise<string> {
+  return closedShadowText(page, 'podskazka-nudge', '[role="region"]');
 }
 
 async function withFirefox(run: (firefox: Browser) => Promise<void>) {

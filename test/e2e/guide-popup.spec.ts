@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { EXTENSION_ID } from './support/chromium';
 import { screenshotPath } from './support/screenshots';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
-import { nudge, todayCounts } from './fixtures/nudge';
+import { banner } from './fixtures/banner';
+import { todayCounts } from './fixtures/nudge';
 import { decodeQr } from './support/decode-qr';
 
 let browser: ExtensionBrowser;
@@ -19,7 +20,7 @@ test('the banner, as a teacher sees it (screenshot)', async () => {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('https://web.telegram.org/k/');
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
   await page.screenshot({ path: screenshotPath('banner.png') });
 });
 
@@ -110,7 +111,7 @@ test('the message for parents: class, link and day give a text to copy and an A4
 test("the popup says what Podskazka is, shows today's counts and links to the guide", async () => {
   const teams = await browser.context.newPage();
   await teams.goto('https://teams.microsoft.com/v2/');
-  await nudge(teams).getByRole('button', { name: 'Это личная переписка' }).click();
+  await banner(teams).button('Это личная переписка').click();
   await expect.poll(() => todayCounts(browser.worker)).toEqual({ teams: { opened: 1, nudge_shown: 1, personal_use: 1 } });
 
   const popup = await browser.context.newPage();

@@ -4,7 +4,8 @@ import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { PAGE_CONTROLS } from '../../components/nudge/page-room';
 import { CLIENT_LAYOUTS, clientLayoutPage } from './fixtures/client-layouts';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
-import { NUDGE_ELEMENT, nudge, todayCounts } from './fixtures/nudge';
+import { banner } from './fixtures/banner';
+import { NUDGE_ELEMENT, todayCounts } from './fixtures/nudge';
 import { screenshotPath } from './support/screenshots';
 
 /**
@@ -52,10 +53,9 @@ function coveredControls(page: Page): Promise<string[]> {
 
 /** Every button and link of the nudge can be scrolled to and receives a click there (Playwright's actionability checks). */
 async function expectEveryActionReachable(page: Page) {
-  const actions = nudge(page).locator('a, button');
-  const count = await actions.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i += 1) await actions.nth(i).click({ trial: true, timeout: 5000 });
+  const actions = await banner(page).all('a, button');
+  expect(actions.length).toBeGreaterThan(0);
+  for (const action of actions) await action.click({ trial: true, timeout: 5000 });
 }
 
 /** Through the same DevTools session as the emulated size: Playwright's own screenshot would reset it. */
@@ -75,7 +75,7 @@ async function openAt(layout: (typeof CLIENT_LAYOUTS)[number], size: (typeof SIZ
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
   await page.route(`${new URL(layout.url).origin}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: clientLayoutPage(layout) }));
   await page.goto(layout.url);
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
   return page;
 }
 
@@ -90,14 +90,14 @@ for (const layout of CLIENT_LAYOUTS) {
       // The teacher clicks into the message box and types: the nudge steps aside and the text stays.
       await composer.click();
       await page.keyboard.type('Добрый вечер');
-      await expect(nudge(page).getByRole('button', { name: 'Подсказка', exact: true })).toBeVisible();
+      await expect.poll(() => banner(page).button('Подсказка').isVisible()).toBe(true);
       await expect(composer).toHaveText('Добрый вечер');
       expect(await coveredControls(page)).toEqual([]);
       await expectEveryActionReachable(page);
 
       // Reopened, it offers everything again; Esc folds it and the keyboard is back in the message box.
-      await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
-      await expect(nudge(page).getByRole('link', { name: 'Открыть Сферум' })).toBeFocused();
+      await banner(page).button('Подсказка').click();
+      await expect.poll(() => banner(page).link('Открыть Сферум').isFocused()).toBe(true);
       expect(await coveredControls(page)).not.toContain('Сообщение');
       await expectEveryActionReachable(page);
       await page.keyboard.press('Escape');
@@ -105,13 +105,13 @@ for (const layout of CLIENT_LAYOUTS) {
       expect(await coveredControls(page)).toEqual([]);
 
       if (layout.name === 'Telegram Web' && size.scale === 2) {
-        await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
+        await banner(page).button('Подсказка').click();
         await screenshotAsEmulated(sessions.get(page)!, 'banner-netbook-200.png');
         await composer.click();
         await screenshotAsEmulated(sessions.get(page)!, 'banner-collapsed-netbook-200.png');
       }
       if (layout.name === 'WhatsApp Web' && size.width === 1366) {
-        await nudge(page).getByRole('button', { name: 'Подсказка', exact: true }).click();
+        await banner(page).button('Подсказка').click();
         await page.screenshot({ path: screenshotPath('banner-whatsapp-layout.png') });
       }
       await page.close();
@@ -123,11 +123,11 @@ test('collapsing is not closing: nothing is counted as dismissed and the nudge c
   const [layout] = CLIENT_LAYOUTS;
   const page = await openAt(layout!, SIZES[0]!);
   const before = (await todayCounts(browser.worker)).telegram?.dismissed ?? 0;
-  await nudge(page).getByRole('button', { name: 'Свернуть подсказку' }).click();
-  await expect(nudge(page).getByRole('button', { name: 'Подсказка', exact: true })).toBeVisible();
+  await banner(page).button('Свернуть подсказку').click();
+  await expect.poll(() => banner(page).button('Подсказка').isVisible()).toBe(true);
   await page.reload();
-  await expect(nudge(page).getByRole('link', { name: 'Открыть Сферум' })).toBeVisible();
+  await expect.poll(() => banner(page).link('Открыть Сферум').isVisible()).toBe(true);
   expect((await todayCounts(browser.worker)).telegram?.dismissed ?? 0).toBe(before);
-  await expect(nudge(page).locator('[aria-live="polite"]')).toContainText('иностранный мессенджер');
+  await expect.poll(() => banner(page).first('[aria-live="polite"]').text()).toContain('иностранный мессенджер');
   await page.close();
 });

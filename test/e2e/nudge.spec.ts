@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { launchWithFixtures, type ExtensionBrowser } from './fixtures/launch';
-import { NUDGE_ELEMENT, nudge, settle, todayCounts } from './fixtures/nudge';
+import { banner } from './fixtures/banner';
+import { NUDGE_ELEMENT, settle, todayCounts } from './fixtures/nudge';
 
 let browser: ExtensionBrowser;
 test.beforeEach(async () => {
@@ -36,8 +37,8 @@ test('the nudge appears on every surface of all nine messengers, and each visit 
   for (const [messenger, url] of SURFACES) {
     const page = await browser.context.newPage();
     await page.goto(url);
-    await expect(nudge(page), url).toBeVisible();
-    await expect(nudge(page)).toContainText('иностранный мессенджер');
+    await expect.poll(() => banner(page).isVisible(), { message: url }).toBe(true);
+    await expect.poll(() => banner(page).text()).toContain('иностранный мессенджер');
     await page.close();
     const counts = (expected[messenger] ??= { opened: 0, nudge_shown: 0 });
     counts.opened! += 1;
@@ -68,14 +69,14 @@ test('nothing happens on Sferum, MAX, VK, ordinary sites and look-alikes', async
   }
   // A listed page afterwards is counted alone: the quiet pages sent nothing.
   await page.goto('https://web.whatsapp.com/');
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
   await expect.poll(() => todayCounts(browser.worker)).toEqual({ whatsapp: { opened: 1, nudge_shown: 1 } });
 });
 
 test('in-app routes do not re-count or re-show; a route to a new surface counts once', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://discord.com/channels/1/2');
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
   await expect.poll(() => todayCounts(browser.worker)).toEqual({ discord: { opened: 1, nudge_shown: 1 } });
 
   await page.locator('#route-channel-2').click();

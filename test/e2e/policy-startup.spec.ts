@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/chromium';
 import { removeManagedPolicy, writeManagedPolicy } from './support/managed-policy';
-import { nudge } from './fixtures/nudge';
+import { banner } from './fixtures/banner';
 import { serveFixturePages } from './fixtures/serve';
 
 /**
@@ -40,8 +40,8 @@ async function startStraightOnto(url: string, policy: Record<string, unknown>, u
 
 test('a fresh browser in inform mode shows the banner on the very first messenger page', async () => {
   const page = await startStraightOnto('https://web.whatsapp.com/', { mode: 'inform', message: { ru: 'Чаты класса — в Сферуме' } });
-  await expect(nudge(page)).toBeVisible({ timeout: 20_000 });
-  await expect(nudge(page)).toContainText('Чаты класса — в Сферуме');
+  await expect.poll(() => banner(page).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => banner(page).text()).toContain('Чаты класса — в Сферуме');
 });
 
 test('a fresh browser in block mode does not let the very first messenger page through', async () => {
@@ -53,7 +53,7 @@ test('a fresh browser in block mode does not let the very first messenger page t
 test('after a restart the last policy applies from the first page, and a changed policy is followed when it arrives', async () => {
   profile = mkdtempSync(join(tmpdir(), 'podskazka-restart-'));
   const first = await startStraightOnto('https://web.whatsapp.com/', { mode: 'inform' }, profile);
-  await expect(nudge(first)).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => banner(first).isVisible(), { timeout: 20_000 }).toBe(true);
   await browser!.close();
 
   // the district switched to block mode while the browser was closed

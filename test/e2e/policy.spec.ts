@@ -2,7 +2,8 @@ import { expect, test, type BrowserContext, type Page, type Worker } from '@play
 import { NUDGE_SCRIPT_FILE } from '../../background/extra-content-scripts';
 import { EXTENSION_ID, extensionWorker, launchChromium } from './support/chromium';
 import { removeManagedPolicy, writeManagedPolicy } from './support/managed-policy';
-import { nudge, todayCounts } from './fixtures/nudge';
+import { banner, interstitial, INTERSTITIAL_ELEMENT } from './fixtures/banner';
+import { NUDGE_ELEMENT, todayCounts } from './fixtures/nudge';
 import { serveFixturePages } from './fixtures/serve';
 
 /**
@@ -62,10 +63,10 @@ test('an invalid value is named in the popup while the district message, alterna
   });
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/');
-  await expect(nudge(page)).toBeVisible();
-  await expect(nudge(page)).toContainText('Наш район ведёт школьные чаты в МАКС. <b>не жирный</b>');
-  await expect(nudge(page).locator('b')).toHaveCount(0);
-  await expect(nudge(page).getByRole('link', { name: 'Открыть МАКС' })).toHaveAttribute('href', 'https://web.max.ru/');
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
+  await expect.poll(() => banner(page).text()).toContain('Наш район ведёт школьные чаты в МАКС. <b>не жирный</b>');
+  expect(await banner(page).all('b')).toHaveLength(0);
+  await expect.poll(() => banner(page).link('Открыть МАКС').attribute('href')).toBe('https://web.max.ru/');
 
   const popup = await extensionPage('popup.html');
   await expect(popup.getByText('Политика: значение "blok" для mode недопустимо, используется inform')).toBeVisible();
@@ -82,14 +83,14 @@ test('confirm: a full-page choice; continuing counts proceeded and snoozes for s
   await startWithPolicy({ mode: 'confirm', snoozeMinutes: 5, locale: 'ru' });
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/');
-  const dialog = page.getByRole('dialog', { name: 'Для школьных чатов — Сферум' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toHaveAttribute('href', 'https://sferum.ru');
-  await expect(dialog.getByRole('link', { name: 'Перейти в Сферум' })).toBeFocused();
-  await expect(dialog.getByRole('button', { name: 'Это личная переписка' })).toBeVisible();
+  const dialog = interstitial(page, 'Для школьных чатов — Сферум');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await expect.poll(() => dialog.link('Перейти в Сферум').attribute('href')).toBe('https://sferum.ru');
+  await expect.poll(() => dialog.link('Перейти в Сферум').isFocused()).toBe(true);
+  await expect.poll(() => dialog.button('Это личная переписка').isVisible()).toBe(true);
   await expect.poll(() => page.evaluate(() => document.body.inert)).toBe(true);
-  await dialog.getByRole('button', { name: 'Продолжить' }).click();
-  await expect(dialog).toBeHidden();
+  await dialog.button('Продолжить').click();
+  await expect(page.locator(INTERSTITIAL_ELEMENT)).toHaveCount(0);
   expect(await page.evaluate(() => document.body.inert)).toBe(false);
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, proceeded: 1 } });
 
@@ -102,11 +103,11 @@ test('confirm: a full-page choice; continuing counts proceeded and snoozes for s
 
   await page.reload();
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 2, nudge_shown: 1, proceeded: 1 } });
-  await expect(dialog).toHaveCount(0);
+  await expect(page.locator(INTERSTITIAL_ELEMENT)).toHaveCount(0);
 
   const other = await context.newPage();
   await other.goto('https://web.whatsapp.com/');
-  await expect(other.getByRole('dialog', { name: 'Для школьных чатов — Сферум' })).toBeVisible();
+  await expect.poll(() => interstitial(other, 'Для школьных чатов — Сферум').isVisible()).toBe(true);
 });
 
 test('block: listed pages and district hosts never load, the guide shows instead (in the policy locale); messengers limits it', async () => {
@@ -131,7 +132,7 @@ test('block: listed pages and district hosts never load, the guide shows instead
   await discord.goto('https://discord.com/channels/1/2');
   await expect(discord).toHaveURL('https://discord.com/channels/1/2');
   await expect.poll(() => todayCounts(worker)).toEqual({ whatsapp: { opened: 1, blocked: 1 }, telegram: { opened: 1, blocked: 1 }, discord: { opened: 1 } });
-  await expect(nudge(discord)).toHaveCount(0);
+  await expect(discord.locator(NUDGE_ELEMENT)).toHaveCount(0);
 });
 
 test('a messenger that fails to load still counts and shows the guide; a bad extraRules entry is reported, the good one applies', async () => {
@@ -167,7 +168,7 @@ test('off: nothing is shown, visits are still counted', async () => {
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/');
   await expect.poll(() => todayCounts(worker)).toEqual({ telegram: { opened: 1 } });
-  await expect(nudge(page)).toHaveCount(0);
+  await expect(page.locator(NUDGE_ELEMENT)).toHaveCount(0);
 });
 
 test('a policy changed while the browser runs takes effect live: the mode, and the options page locks the new key', async () => {
@@ -176,7 +177,7 @@ test('a policy changed while the browser runs takes effect live: the mode, and t
   await expect(options.locator('fieldset[data-key="snoozeMinutes"] input')).toBeEnabled();
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/');
-  await expect(nudge(page)).toBeVisible();
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
 
   writeManagedPolicy({ mode: 'confirm', locale: 'ru', snoozeMinutes: 10 });
   const policyPage = await context.newPage();
@@ -188,7 +189,7 @@ test('a policy changed while the browser runs takes effect live: the mode, and t
   await expect(options.locator('fieldset[data-key="snoozeMinutes"] input')).toBeDisabled();
   const next = await context.newPage();
   await next.goto('https://web.whatsapp.com/');
-  await expect(next.getByRole('dialog', { name: 'Для школьных чатов — Сферум' })).toBeVisible();
+  await expect.poll(() => interstitial(next, 'Для школьных чатов — Сферум').isVisible()).toBe(true);
 });
 
 test('without a policy the options page sets the keys: confirm mode and a district message', async () => {
@@ -211,6 +212,5 @@ test('without a policy the options page sets the keys: confirm mode and a distri
 
   const page = await context.newPage();
   await page.goto('https://web.telegram.org/k/');
-  const dialog = page.getByRole('dialog', { name: 'Для школьных чатов — Сферум' });
-  await expect(dialog).toContainText('Пишите классу в Сферуме');
+  await expect.poll(() => interstitial(page, 'Для школьных чатов — Сферум').text()).toContain('Пишите классу в Сферуме');
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** Debian's Firefox ESR, installed by scripts/ensure-test-env.sh. */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -69,4 +69,45 @@ export function launchFirefox(proxyPort: number): Promise<Browser> {
       'network.stricttransportsecurity.preloadlist': false,
     },
   });
+}
+
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { value?: unknown };
+}
+/** The BiDi realm of a page's main frame, which puppeteer keeps internal. */
+interface BidiRealm {
+  callFunction(functionDeclaration: string, awaitPromise: boolean, options: Record<string, unknown>): Promise<EvaluateResult>;
+}
+
+/**
+ * The text of an element inside a closed shadow root, once it is drawn on the page. The page's
+ * scripts get null for a closed root; WebDriver BiDi hands the driver a reference to it when asked
+ * to serialize shadow trees "all". puppeteer has no option for that, so this calls its realm.
+ */
+export async function closedShadowText(page: Page, hostName: string, selector: string, timeout = 20_000): Promise<string> {
+  const realm = (page.mainFrame() as unknown as { mainRealm(): { realm: BidiRealm } }).mainRealm().realm;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const host = await realm.callFunction('(name) => document.querySelector(name)', false, {
+      arguments: [{ type: 'string', value: hostName }],
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+    });
+    const shadowRoot = (host.result?.value as { shadowRoot?: { sharedId: string } } | undefined)?.shadowRoot;
+    if (shadowRoot) {
+      const shown = await realm.callFunction(
+        `(root, selector) => {
+          const element = root.querySelector(selector);
+          const box = element?.getBoundingClientRect();
+          const onScreen = box && box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && element.checkVisibility();
+          return onScreen ? element.textContent : null;
+        }`,
+        false,
+        { arguments: [{ sharedId: shadowRoot.sharedId }, { type: 'string', value: selector }] },
+      );
+      if (typeof shown.result?.value === 'string') return shown.result.value;
+    }
+    if (Date.now() > deadline) throw new Error(`no ${selector} shown in <${hostName}> within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
