@@ -18,15 +18,16 @@ export interface ShadowUi {
 }
 
 /**
- * Renders a Preact view in a shadow root, so the page's CSS and key handlers cannot reach it; the
- * banner and the interstitial both mount this way. It builds the element WXT's createShadowRootUi
+ * Renders a Preact view in a closed shadow root: the page's CSS and key handlers do not reach it,
+ * and its scripts cannot read or rewrite it (to them `host.shadowRoot` is null); the banner and
+ * the interstitial both mount this way. It builds the element WXT's createShadowRootUi
  * builds (an <html> in a shadow root, key events stopped inside), without the anchor lookup,
  * positioning, auto-mount and name check those two views never use: they were 3 KiB (gzip) of the
  * script on every messenger page.
  */
 export async function mountShadowUi(ctx: ContentScriptContext, { name, parent, append, css, view }: ShadowUiOptions): Promise<ShadowUi> {
   const host = document.createElement(name);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const html = document.createElement('html');
   const style = document.createElement('style');
   // WXT's reset: nothing of the page's styles is inherited into the shadow root.

@@ -62,6 +62,7 @@ test('Firefox ESR: the built extension, installed over WebDriver BiDi, shows the
     const page = await firefox.newPage();
     await page.goto(WHATSAPP);
     expect(await bannerText(page)).toContain('Сферум');
+    expect(await page.evaluate(() => document.querySelector('podskazka-nudge')?.shadowRoot)).toBeNull();
   });
 });
 

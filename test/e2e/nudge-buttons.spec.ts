@@ -162,6 +162,49 @@ test('at 200 % zoom the nudge stays readable and leaves most of the page free', 
   await page.screenshot({ path: screenshotPath('banner-200-percent.png') });
 });
 
+test("the messenger page's own script cannot read, rewrite or click the banner; the teacher's click still opens Sferum", async () => {
+  const page = await browser.context.newPage();
+  // The page's script at the first moment it can see the banner, trying what an open root allowed.
+  await page.addInitScript((name) => {
+    if (location.hostname !== 'web.telegram.org') return;
+    new MutationObserver((_, observer) => {
+      const host = document.querySelector(name);
+      if (!host) return;
+      observer.disconnect();
+      const seen = { shadowRoot: host.shadowRoot, text: host.textContent, links: document.querySelectorAll('a[href*="sferum"]').length, reattached: 'yes' };
+      try {
+        host.attachShadow({ mode: 'open' });
+      } catch (error) {
+        seen.reattached = (error as DOMException).name;
+      }
+      host.innerHTML = '<a href="https://evil.example/">Открыть Сферум</a>';
+      (window as { seen?: typeof seen }).seen = seen;
+    }).observe(document, { childList: true, subtree: true });
+  }, NUDGE_ELEMENT);
+  await page.goto('https://web.telegram.org/k/');
+  await expect.poll(() => banner(page).isVisible()).toBe(true);
+  expect(await page.evaluate(() => (window as { seen?: object }).seen)).toEqual({ shadowRoot: null, text: '', links: 0, reattached: 'NotSupportedError' });
+  // What the page wrote into the host is never drawn: the banner still shows its own link.
+  expect(await banner(page).text()).toContain('иностранный мессенджер');
+  expect(await banner(page).link('Открыть Сферум').attribute('href')).toBe('https://sferum.ru');
+
+  // Where the link is drawn, the page finds only the host, and clicking that does nothing.
+  const link = (await banner(page).link('Открыть Сферум').boundingBox())!;
+  const pagesBefore = browser.context.pages().length;
+  const hit = await page.evaluate(({ x, y }) => {
+    const target = document.elementFromPoint(x, y) as HTMLElement | null;
+    target?.click();
+    return target?.localName;
+  }, { x: link.x + link.width / 2, y: link.y + link.height / 2 });
+  expect(hit).toBe(NUDGE_ELEMENT);
+  await settle(page);
+  expect(browser.context.pages()).toHaveLength(pagesBefore);
+
+  const [opened] = await Promise.all([browser.context.waitForEvent('page'), banner(page).link('Открыть Сферум').click()]);
+  await expect(opened).toHaveURL('https://sferum.ru/');
+  await expect.poll(() => todayCounts(browser.worker)).toEqual({ telegram: { opened: 1, nudge_shown: 1, alternative_opened: 1 } });
+});
+
 test("a rewritten href does not redirect «Открыть Сферум»: the extension opens the policy's address", async () => {
   const page = await openTelegram();
   // Through DevTools, standing in for anything that might still reach the banner's DOM.
