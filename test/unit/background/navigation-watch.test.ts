@@ -41,6 +41,28 @@ describe('a navigation to a messenger that fails', () => {
   });
 });
 
+describe('an aborted navigation to a messenger', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+  const frameShows = (url: string) => vi.spyOn(browser.webNavigation, 'getFrame').mockResolvedValue({ url, errorOccurred: true, parentFrameId: -1 } as never);
+
+  it('is a failure when the tab then shows the error page for the messenger (Chromium at start-up)', async () => {
+    frameShows('https://web.whatsapp.com/');
+    await handleFailedNavigation(failed('https://web.whatsapp.com/', { error: 'net::ERR_ABORTED' }), settings());
+    expect(await readTally()).toEqual({ whatsapp: { opened: 1 } });
+    expect(await tabUrl()).toBe('chrome-extension://test-extension-id/guide.html?messenger=whatsapp&reason=unreachable');
+  });
+
+  it('is the teacher stopping it when the tab stays on the page it was on', async () => {
+    frameShows('https://example.org/news');
+    await handleFailedNavigation(failed('https://web.whatsapp.com/', { error: 'net::ERR_ABORTED' }), settings());
+    expect(await readTally()).toEqual({});
+    expect(await tabUrl()).toBeUndefined();
+  });
+});
+
 describe('an attempt counts once', () => {
   beforeEach(() => fakeBrowser.reset());
   const start = (url: string, policy: Policy = settings(), tabId = 0) => countNavigationStart({ tabId, frameId: 0, url }, Promise.resolve(policy));
