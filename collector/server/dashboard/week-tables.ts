@@ -34,22 +34,23 @@ export interface PublishedTable extends Tally {
 }
 
 const publish = (n: number, state: CellState): Published => (state === 'shown' ? n : state === 'small' ? SUPPRESSED : HIDDEN);
+const MESSENGER_COLUMN = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
+const TARGET_COLUMN = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
+const columnCount = (measure: Measure) => (measure === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length);
 
 /** Every measure of one week summed per unit; `unitIndex` places a row's school (undefined: not shown). */
 export function tallyWeek(units: number, unitIndex: (districtId: number, orgId: string) => number | undefined, data: WeekData): Map<Measure, Tally> {
-  const messengerColumn = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
-  const targetColumn = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
-  const grids = new Map<Measure, number[][]>(MEASURES.map((m) => [m, Array.from({ length: units }, () => new Array<number>(m === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length).fill(0))]));
+  const grids = new Map<Measure, number[][]>(MEASURES.map((m) => [m, Array.from({ length: units }, () => new Array<number>(columnCount(m)).fill(0))]));
   for (const row of data.counts) {
     const i = unitIndex(row.districtId, row.orgId);
-    if (i !== undefined) grids.get(row.event)![i]![messengerColumn.get(row.messenger)!]! += row.n;
+    if (i !== undefined) grids.get(row.event)![i]![MESSENGER_COLUMN.get(row.messenger)!]! += row.n;
   }
   for (const row of data.visits) {
     const i = unitIndex(row.districtId, row.orgId);
-    const column = targetColumn.get(row.target);
+    const column = TARGET_COLUMN.get(row.target);
     if (i !== undefined && column !== undefined) grids.get('visits')![i]![column]! += row.n;
   }
-  return new Map([...grids].map(([measure, cells]) => [measure, tally(cells, measure === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length)]));
+  return new Map([...grids].map(([measure, cells]) => [measure, tally(cells, columnCount(measure))]));
 }
 
 function tally(cells: number[][], columns: number): Tally {
@@ -62,17 +63,15 @@ function tally(cells: number[][], columns: number): Tally {
 
 /** A week's totals alone, straight from its rows (the week beside the shown one). */
 export function totalsOfWeek(units: number, unitIndex: (districtId: number, orgId: string) => number | undefined, data: WeekData): Map<Measure, Totals> {
-  const messengerColumn = new Map(MESSENGER_IDS.map((id, i) => [id, i]));
-  const targetColumn = new Map(ALTERNATIVE_TARGETS.map((id, i) => [id, i]));
-  const totals = new Map<Measure, Totals>(MEASURES.map((m) => [m, { unitTotals: new Array<number>(units).fill(0), columnTotals: new Array<number>(m === 'visits' ? ALTERNATIVE_TARGETS.length : MESSENGER_IDS.length).fill(0), total: 0 }]));
+  const totals = new Map<Measure, Totals>(MEASURES.map((m) => [m, { unitTotals: new Array<number>(units).fill(0), columnTotals: new Array<number>(columnCount(m)).fill(0), total: 0 }]));
   const add = (line: Totals, unit: number | undefined, column: number | undefined, n: number) => {
     if (unit === undefined || column === undefined) return;
     line.unitTotals[unit]! += n;
     line.columnTotals[column]! += n;
     line.total += n;
   };
-  for (const row of data.counts) add(totals.get(row.event)!, unitIndex(row.districtId, row.orgId), messengerColumn.get(row.messenger), row.n);
-  for (const row of data.visits) add(totals.get('visits')!, unitIndex(row.districtId, row.orgId), targetColumn.get(row.target), row.n);
+  for (const row of data.counts) add(totals.get(row.event)!, unitIndex(row.districtId, row.orgId), MESSENGER_COLUMN.get(row.messenger), row.n);
+  for (const row of data.visits) add(totals.get('visits')!, unitIndex(row.districtId, row.orgId), TARGET_COLUMN.get(row.target), row.n);
   return totals;
 }
 
