@@ -21,7 +21,8 @@ type Attempts = Record<string, MessengerId | undefined>;
 
 const inOrder = serialQueue();
 
-const classifyAny = (url: string, settings: Policy) => classifyUrl(url, [...BUILT_IN_RULES, ...settings.extraRules]);
+/** The catalogue and the district's own hosts. */
+export const classifyAny = (url: string, settings: Policy) => classifyUrl(url, [...BUILT_IN_RULES, ...settings.extraRules]);
 
 async function readAttempts(): Promise<Attempts> {
   return ((await browser.storage.session.get(ATTEMPTS_KEY)) as { [ATTEMPTS_KEY]?: Attempts })[ATTEMPTS_KEY] ?? {};

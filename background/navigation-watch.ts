@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Policy } from '../protocol/policy';
-import { countFailedNavigation } from './attempts';
+import { classifyAny, countFailedNavigation } from './attempts';
 import { guideUrl } from './guide-url';
 import { isSnoozed } from './snooze';
 import { isTopFrame, type TopFrameNavigation } from './top-frame';
@@ -18,7 +18,10 @@ const ABORTED = new Set(['net::ERR_ABORTED', 'NS_BINDING_ABORTED']);
  */
 export async function handleFailedNavigation(details: TopFrameNavigation, settings: Policy): Promise<void> {
   if (!isTopFrame(details)) return;
-  if (details.error && NOT_A_FAILURE.has(details.error) && !(ABORTED.has(details.error) && (await showsErrorPage(details)))) return;
+  if (details.error && NOT_A_FAILURE.has(details.error)) {
+    // Only a messenger's aborted navigation is looked at again; any other site's is left at once.
+    if (!ABORTED.has(details.error) || !classifyAny(details.url, settings) || !(await showsErrorPage(details))) return;
+  }
   const messenger = await countFailedNavigation(details.tabId, details.url, settings);
   if (!messenger) return;
   if (settings.mode === 'off' || !settings.messengers.includes(messenger) || (await isSnoozed(messenger))) return;

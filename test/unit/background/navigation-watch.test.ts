@@ -55,6 +55,13 @@ describe('an aborted navigation to a messenger', () => {
     expect(await tabUrl()).toBe('chrome-extension://test-extension-id/guide.html?messenger=whatsapp&reason=unreachable');
   });
 
+  it('is not looked at again on a site outside the catalogue', async () => {
+    const getFrame = frameShows('https://example.org/');
+    await handleFailedNavigation(failed('https://example.org/', { error: 'net::ERR_ABORTED' }), settings());
+    expect(getFrame).not.toHaveBeenCalled();
+    expect(await tabUrl()).toBeUndefined();
+  });
+
   it('is the teacher stopping it when the tab stays on the page it was on', async () => {
     frameShows('https://example.org/news');
     await handleFailedNavigation(failed('https://web.whatsapp.com/', { error: 'net::ERR_ABORTED' }), settings());
