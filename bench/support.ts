@@ -1,10 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { bundle } from '../collector/bin/build.mjs';
 
-/** Starts `node --import tsx script args…` and waits for its "listening PORT" line. */
+const SERVER_BUNDLES = fileURLToPath(new URL('../node_modules/.cache/podskazka-bench', import.meta.url));
+
+/**
+ * Starts `script` as the collector runs when deployed (compiled into one module for plain `node`,
+ * as `podskazka-collector` does: no TypeScript loader on the request path) and waits for its
+ * "listening PORT" line.
+ */
 export async function startServer(script: string, args: string[] = []): Promise<{ child: ChildProcess; url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Inside the project, so the bundle's external packages resolve from its node_modules.
+  mkdirSync(SERVER_BUNDLES, { recursive: true });
+  const folder = mkdtempSync(join(SERVER_BUNDLES, 'server-'));
+  const bundleFile = join(folder, 'server.mjs');
+  writeFileSync(bundleFile, (await bundle(script, bundleFile)).outputFiles[0]!.contents);
+  const child = spawn(process.execPath, [bundleFile, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   const port = await new Promise<string>((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -15,26 +15,26 @@ const entry = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
  * SQLite writer thread) keep finding them from the one bundle: their `import.meta.url` becomes the
  * URL of the source file they were written in.
  */
-const sourceUrls = {
+const sourceUrls = (bundleFile) => ({
   name: 'source-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.tsx?$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
-      const fromBundle = relative(dirname(outFile), path).split('\\').join('/');
+      const fromBundle = relative(dirname(bundleFile), path).split('\\').join('/');
       const contents = source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
       return { contents, loader: path.endsWith('x') ? 'tsx' : 'ts' };
     });
   },
-};
+});
 
-/** Builds the bundle; returns the paths of the source files it was made from. */
-export async function buildCollector() {
+/** Compiles `entry` and what it imports into one ES module for plain `node` (not written: the output and its metafile). */
+export async function bundle(entry, bundleFile) {
   const { build } = await import('esbuild');
-  const result = await build({
+  return build({
     absWorkingDir: root,
     entryPoints: [entry],
-    outfile: outFile,
+    outfile: bundleFile,
     write: false,
     bundle: true,
     platform: 'node',
@@ -46,8 +46,13 @@ export async function buildCollector() {
     external: ['better-sqlite3', 'pg', 'exceljs'],
     metafile: true,
     logLevel: 'warning',
-    plugins: [sourceUrls],
+    plugins: [sourceUrls(bundleFile)],
   });
+}
+
+/** Builds the bundle; returns the paths of the source files it was made from. */
+export async function buildCollector() {
+  const result = await bundle(entry, outFile);
   // our sources, and npm's record of the installed packages (rewritten by every npm install or ci)
   const inputs = [...Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules')), 'node_modules/.package-lock.json', 'collector/bin/build.mjs'];
   // written aside and renamed: a collector starting meanwhile reads the old bundle or the new, whole

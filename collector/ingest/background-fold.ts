@@ -27,7 +27,7 @@ export function startBackgroundFold(fold: Fold, { intervalMs = FOLD_INTERVAL_MS,
 
   const foldPending = async () => {
     try {
-      while (!stopped && (await fold(limit)) === limit);
+      while (!stopped && (await fold(limit)) >= limit);
       failing = false;
     } catch (error) {
       // Nothing is lost: the log keeps the batches until a fold commits. Said once per outage.

@@ -20,15 +20,16 @@ export interface AcceptedBatch {
 }
 
 /**
- * Stores many batches in one transaction, each as its batchId and one row of the batch log; per
- * batch, true = stored now, false = batchId already known to its district. The next fold adds them to counts and
- * the rollups.
+ * Stores many batches in one transaction: each batchId, and one row of the report log holding the
+ * new batches of the group; per batch, true = stored now, false = batchId already known to its
+ * district. The next fold adds them to counts and the rollups.
  */
 export type BatchStore = (batches: readonly AcceptedBatch[]) => Promise<boolean[]>;
 
 /**
- * Folds at most `limit` log rows into counts and the rollups in one transaction; how many it
- * folded (0: none pending, or, unless `wait`, another collector of the database is folding).
+ * Folds the oldest log rows, about `limit` batches (whole rows: it may take a few more), into
+ * counts and the rollups in one transaction; how many batches it folded (0: none pending, or,
+ * unless `wait`, another collector of the database is folding).
  */
 export type Fold = (limit: number, wait?: boolean) => Promise<number>;
 
@@ -40,17 +41,21 @@ export interface BatchWriter {
   pipeline: number;
 }
 
-/** The most log rows one fold takes (about 2–4 s of the bench's load at its fastest). */
+/** About the most batches one fold takes (1–2 s of the bench's load at its fastest). */
 export const FOLD_LIMIT = 20_000;
 
 /** Folds until the log is empty (waiting for another collector's fold, on PostgreSQL). */
 export async function foldAll(fold: Fold, limit = FOLD_LIMIT): Promise<void> {
-  while ((await fold(limit, true)) === limit);
+  while ((await fold(limit, true)) >= limit);
 }
 
-/** The log row of a batch: its count and visit rows as JSON text. */
+/** Each batch as the log keeps it: one JSON object, `{"d":districtId,"o":orgId,"c":counts,"v":visits}`. */
 export function toLogEntries(batches: readonly AcceptedBatch[]): LogEntry[] {
-  return batches.map((batch) => ({ districtId: batch.districtId, batchId: batch.batchId, orgId: batch.orgId, counts: JSON.stringify(batch.counts), visits: JSON.stringify(batch.visits ?? []) }));
+  return batches.map((batch) => ({
+    districtId: batch.districtId,
+    batchId: batch.batchId,
+    entry: `{"d":${batch.districtId},"o":${JSON.stringify(batch.orgId)},"c":${JSON.stringify(batch.counts)},"v":${JSON.stringify(batch.visits ?? [])}}`,
+  }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import { schoolsAndRolesMigration } from './migration-0006-schools-roles';
 import { dashboardRollupsMigration } from './rollups';
 import { batchLogMigration } from './batch-log-migration';
+import { reportLogMigration } from './report-log-migration';
 import { securityMigration } from './migration-0007-security';
 import type { Database, Engine } from './schema';
 import { visitsMigration } from './visits-migration';
@@ -109,6 +110,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006_schools_and_roles': schoolsAndRolesMigration(engine),
     '0007_security': securityMigration(engine),
     '0008_batch_log': batchLogMigration(engine),
+    '0009_report_log': reportLogMigration(engine),
   };
 }
 

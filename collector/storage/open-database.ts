@@ -60,7 +60,9 @@ function openSqlite(file: string): Omit<CollectorDatabase, 'close'> {
 }
 
 function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // No JIT: the fold's estimates (a JSON function's 100 rows per log row) put it over jit_above_cost,
+  // and compiling it took more CPU than running it, on every fold (measured in docs/performance.md).
+  const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c jit=off' });
   // An idle client losing its server must not crash the collector; the next query reports it.
   pool.on('error', () => {});
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', pool };

@@ -8,22 +8,30 @@ import { COUNT_CEILING } from './batch-sql';
 const FOLD_LOCK = 5_150_815;
 
 /**
- * The fold on PostgreSQL, in one transaction: the oldest `limit` log rows are deleted and their
- * count and visit rows, summed per cell; each cell takes what fits under the plausibility bound
+ * The fold on PostgreSQL, in one transaction: the oldest log rows, about `limit` batches, are
+ * deleted and their batches' count and visit rows, summed per cell; each cell takes what fits under the plausibility bound
  * (COUNT_CEILING; the rest of a count cell goes to count_excess) and the rollups take what the cells
  * took (each in key order).
  * Collectors sharing the database fold one at a time (an advisory lock); `wait` false gives up at
- * once when another holds it. Returns how many log rows it folded.
+ * once when another holds it (which is also why the rows need no lock of their own). Returns how
+ * many batches it folded.
  */
 export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit: number, wait: boolean, { holdMs = 0, onHold }: FoldHold = {}): Promise<number> {
   const statement = sql<{ folded: number }>`
-    with taken as (
-      delete from batch_log where seq in (select seq from batch_log order by seq limit ${limit} for update skip locked)
-      returning district_id, org_id, counts, visits
+    with oldest as (
+      select seq, batches from report_log order by seq limit ${limit}
+    ), picked as (
+      select seq from (select seq, sum(batches) over (order by seq) - batches as before from oldest) w where before < ${limit}
+    ), taken as (
+      delete from report_log where seq in (select seq from picked)
+      returning batches, entries
+    ), entries as materialized (
+      select (e->>'d')::int as district_id, (e->>'o') collate "C" as org_id, e->'c' as counts, e->'v' as visits
+      from taken, jsonb_array_elements(taken.entries::jsonb) as e
     ), fresh as materialized (
       select t.district_id, t.org_id, r.day collate "C" as day, r.messenger collate "C" as messenger, r.event collate "C" as event, r.n,
              to_char(date_trunc('week', r.day::date), 'YYYY-MM-DD') collate "C" as week_start
-      from taken t, json_to_recordset(t.counts::json) as r(day text, messenger text, event text, n int)
+      from entries t, jsonb_to_recordset(t.counts) as r(day text, messenger text, event text, n int)
     ), cells as materialized (
       select district_id, org_id, day, messenger, event, min(week_start) as week_start, sum(n) as n
       from fresh group by district_id, org_id, day, messenger, event
@@ -60,7 +68,7 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
     ), fresh_visits as materialized (
       select t.district_id, t.org_id, r.day collate "C" as day, r.target collate "C" as target, r.n,
              to_char(date_trunc('week', r.day::date), 'YYYY-MM-DD') collate "C" as week_start
-      from taken t, json_to_recordset(t.visits::json) as r(day text, target text, n int)
+      from entries t, jsonb_to_recordset(t.visits) as r(day text, target text, n int)
     ), visit_cells as materialized (
       select district_id, org_id, day, target, min(week_start) as week_start, sum(n) as n
       from fresh_visits group by district_id, org_id, day, target
@@ -90,7 +98,7 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
       order by district_id, week_start, org_id, target
       on conflict (district_id, week_start, org_id, target) do update set n = s.n + excluded.n
     )
-    select count(*)::int as folded from taken`.compile(db);
+    select coalesce(sum(batches), 0)::int as folded from taken`.compile(db);
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -102,7 +110,7 @@ export async function foldOnPostgres(db: Kysely<Database>, pool: pg.Pool, limit:
       await client.query('rollback');
       return 0;
     }
-    const { rows } = await client.query<{ folded: number }>({ name: 'podskazka_fold_v2', text: statement.sql, values: [...statement.parameters] });
+    const { rows } = await client.query<{ folded: number }>({ name: 'podskazka_fold_v3', text: statement.sql, values: [...statement.parameters] });
     if (holdMs > 0 && rows[0]!.folded > 0) {
       onHold?.();
       await new Promise((resolve) => setTimeout(resolve, holdMs));

@@ -39,28 +39,31 @@ function firstOfEachBatchId(batches: readonly AcceptedBatch[]): { first: Map<str
 
 /**
  * A whole group of batches in ONE statement (one round trip, one implicit transaction): the
- * batches travel as five arrays, new batchIds are inserted in key order, and only the new batches
- * get a row in batch_log. Returns the "districtId|batchId" keys stored now.
+ * batchIds and districts travel as two arrays, the entries as one text, a line each (JSON has no
+ * raw line break), so nothing of a batch is escaped as an array element. New batchIds are inserted
+ * in key order, and the new batches' entries become one row of report_log. Returns the
+ * "districtId|batchId" keys stored now.
  * The statement's text never changes, so it runs as a named statement, planned once per connection.
  */
 async function storeOnPostgres(db: Kysely<Database>, pool: pg.Pool, unique: readonly LogEntry[]): Promise<Set<string>> {
   const statement = sql<{ district_id: number; batch_id: string }>`
     with incoming as (
-      select batch_id collate "C" as batch_id, district_id, org_id collate "C" as org_id, counts, visits
+      select batch_id collate "C" as batch_id, district_id, entry
       from unnest(${unique.map((entry) => entry.batchId)}::text[], ${unique.map((entry) => entry.districtId)}::int[],
-                  ${unique.map((entry) => entry.orgId)}::text[], ${unique.map((entry) => entry.counts)}::text[],
-                  ${unique.map((entry) => entry.visits)}::text[])
-        as t(batch_id, district_id, org_id, counts, visits)
+                  string_to_array(${unique.map((entry) => entry.entry).join('\n')}::text, E'\n'))
+        as t(batch_id, district_id, entry)
     ), new_batches as (
       insert into batches (batch_id, district_id)
       select batch_id, district_id from incoming order by district_id, batch_id
       on conflict (district_id, batch_id) do nothing
       returning district_id, batch_id
     ), logged as (
-      insert into batch_log (district_id, org_id, counts, visits)
-      select i.district_id, i.org_id, i.counts, i.visits from incoming i join new_batches b on b.district_id = i.district_id and b.batch_id = i.batch_id
+      insert into report_log (batches, entries)
+      select count(*), '[' || string_agg(i.entry, ',') || ']'
+      from incoming i join new_batches b on b.district_id = i.district_id and b.batch_id = i.batch_id
+      having count(*) > 0
     )
     select district_id, batch_id from new_batches`.compile(db);
-  const { rows } = await pool.query<{ district_id: number; batch_id: string }>({ name: 'podskazka_store_batches_v2', text: statement.sql, values: [...statement.parameters] });
+  const { rows } = await pool.query<{ district_id: number; batch_id: string }>({ name: 'podskazka_store_batches_v3', text: statement.sql, values: [...statement.parameters] });
   return new Set(rows.map((row) => `${row.district_id}|${row.batch_id}`));
 }

@@ -71,14 +71,13 @@ export interface BatchesTable {
 }
 
 /** Accepted batches not yet folded into counts and the rollups (batch-log-migration.ts). */
-export interface BatchLogTable {
+/** One stored group of batches, waiting for the fold (report-log-migration.ts). */
+export interface ReportLogTable {
   seq: Generated<number>;
-  district_id: number;
-  org_id: string;
-  /** The batch's count rows, JSON: [{day, messenger, event, n}, …]. */
-  counts: string;
-  /** Its alternative visits, JSON: [{day, target, n}, …] ([] for a v1 batch). */
-  visits: string;
+  /** How many batches `entries` holds. */
+  batches: number;
+  /** JSON: [{d: districtId, o: orgId, c: [{day, messenger, event, n}, …], v: [{day, target, n}, …]}, …]. */
+  entries: string;
 }
 
 /** Browsers that logged in as a user: a lockout of strangers does not stop them. */
@@ -154,7 +153,7 @@ export interface Database {
   schools: SchoolsTable;
   sessions: SessionsTable;
   batches: BatchesTable;
-  batch_log: BatchLogTable;
+  report_log: ReportLogTable;
   counts: CountsTable;
   count_excess: CountExcessTable;
   login_devices: LoginDevicesTable;

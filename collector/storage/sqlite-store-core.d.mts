@@ -16,13 +16,11 @@ export interface PlainBatch {
   visits?: readonly { day: string; target: string; n: number }[];
 }
 
-/** A batch as the log keeps it: its rows as JSON text. */
+/** A batch as the log keeps it: its batchId, and the batch as one JSON object (batch-sql.ts toLogEntries). */
 export interface LogEntry {
   districtId: number;
   batchId: string;
-  orgId: string;
-  counts: string;
-  visits: string;
+  entry: string;
 }
 
 export interface FoldHold {

@@ -1,24 +1,28 @@
-const INSERT_LOG = 'insert into batch_log (district_id, org_id, counts, visits) values (?, ?, ?, ?)';
+const INSERT_LOG = 'insert into report_log (batches, entries) values (?, ?)';
 
 /**
  * The SQLite batch store's transaction: plain JavaScript, so the collector's writer thread runs it
  * without a TypeScript loader; in-process callers use it too (sqlite-writer.ts).
- * Per batch one batchId and one log row (its count and visit rows as JSON; sqlite-fold.mjs folds them). Returns, per input
- * batch, true when stored now, false when its batchId was known to its district (before, or earlier in the list).
+ * Per batch its batchId; per group one log row with the new batches' entries (sqlite-fold.mjs folds
+ * them). Returns, per input batch, true when stored now, false when its batchId was known to its
+ * district (before, or earlier in the list).
  */
 export function createSqliteStore(sqlite, { batchSql }) {
   const insertBatch = sqlite.prepare(batchSql);
   const insertLog = sqlite.prepare(INSERT_LOG);
   return sqlite.transaction((entries) => {
     const seen = new Set();
-    return entries.map((entry) => {
+    const logged = [];
+    const stored = entries.map((entry) => {
       const key = `${entry.districtId}|${entry.batchId}`;
       if (seen.has(key)) return false;
       seen.add(key);
       if (insertBatch.run(entry.batchId, entry.districtId).changes !== 1) return false;
-      insertLog.run(entry.districtId, entry.orgId, entry.counts, entry.visits);
+      logged.push(entry.entry);
       return true;
     });
+    if (logged.length > 0) insertLog.run(logged.length, `[${logged.join(',')}]`);
+    return stored;
   });
 }
 

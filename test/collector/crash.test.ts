@@ -135,7 +135,7 @@ describe.each(ENGINES)('kill -9 under load on $name', ({ name, skip }) => {
 async function storedBatches(target: DatabaseTarget): Promise<Map<string, number[]>> {
   const database = await openDatabase(target);
   try {
-    while (Number((await database.db.selectFrom('batch_log').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n) > 0) {
+    while (Number((await database.db.selectFrom('report_log').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()).n) > 0) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const rows = await database.db.selectFrom('counts').select(['org_id', 'messenger', 'n']).execute();

@@ -117,3 +117,34 @@ describe.each(ENGINES)('upgrading a database of the previous release (0003) on $
     }
   });
 });
+
+describe.each(ENGINES)('upgrading a database whose log keeps a row per batch (0008) on $name', ({ name, skip }) => {
+  let remove: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await remove?.();
+    remove = undefined;
+  });
+
+  it.skipIf(skip)('folds the batches it left pending, once, beside the new ones', async () => {
+    const fresh = name === 'sqlite' ? freshSqliteTarget() : await freshPostgresTarget();
+    remove = fresh.remove;
+    const old = await olderDatabase(fresh.target, '0008_batch_log');
+    const districtId = await addDistrict(old, 'Северный');
+    await sql`insert into batch_log (district_id, org_id, counts, visits) values
+      (${districtId}, 'school-1', '[{"day":"2026-11-18","messenger":"telegram","event":"opened","n":5}]', '[{"day":"2026-11-18","target":"max","n":2}]'),
+      (${districtId}, 'school-2', '[{"day":"2026-11-19","messenger":"whatsapp","event":"opened","n":1}]', '[]')`.execute(old);
+    await old.destroy();
+
+    const upgraded = await openDatabase(fresh.target);
+    try {
+      const counts = [{ day: '2026-11-18', messenger: 'telegram', event: 'opened', n: 3 }] as const;
+      expect(await storeBatches(upgraded, [{ districtId, batchId: '00000000-0000-4000-8000-000000000009', orgId: 'school-1', counts }])).toEqual([true]);
+      const cells = await upgraded.db.selectFrom('counts').select(['org_id', 'messenger', 'n']).orderBy('org_id').execute();
+      expect(cells.map((cell) => [cell.org_id, cell.messenger, Number(cell.n)])).toEqual([['school-1', 'telegram', 8], ['school-2', 'whatsapp', 1]]);
+      expect((await upgraded.db.selectFrom('school_visit_weeks').select('n').execute()).map((row) => Number(row.n))).toEqual([2]);
+      expect(await upgraded.db.selectFrom('report_log').select('seq').execute()).toEqual([]);
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
