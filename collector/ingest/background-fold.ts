@@ -2,7 +2,7 @@ import { FOLD_LIMIT, foldAll, type Fold } from '../storage/batch-sql';
 
 /**
  * Folds the batch log into counts and the rollups off the request path: every `intervalMs`,
- * everything pending, in transactions of at most `limit` batches. A longer interval folds more
+ * everything pending, in transactions of about `limit` batches (whole log rows). A longer interval folds more
  * batches per transaction, so more of their rows share a key and collapse into one upsert; the
  * dashboard lags by at most about one interval plus one fold.
  */

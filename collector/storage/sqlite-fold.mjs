@@ -100,7 +100,7 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
         addRow(sums, row);
         if (sums.batches >= limit) break;
       }
-      if (rows.length < FOLD_SLICE) break;
+      if (rows.length < FOLD_SLICE || sums.batches >= limit) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     return sums.rows === 0 ? 0 : write.immediate(sums);
