@@ -1,4 +1,5 @@
 import { rollupDeltas, visitDeltas } from './rollup-deltas.mjs';
+import { createFoldReader, inKeyOrder } from './sqlite-fold-read.mjs';
 
 const ADD_DISTRICT_DAY = `insert into district_days (district_id, day, messenger, event, n) values (?, ?, ?, ?, ?)
   on conflict (district_id, day, messenger, event) do update set n = n + excluded.n`;
@@ -19,27 +20,19 @@ const ADD_DISTRICT_VISIT_DAY = `insert into district_visit_days (district_id, da
   on conflict (district_id, day, target) do update set n = n + excluded.n`;
 const ADD_SCHOOL_VISIT_WEEK = `insert into school_visit_weeks (district_id, week_start, org_id, target, n) values (?, ?, ?, ?, ?)
   on conflict (district_id, week_start, org_id, target) do update set n = n + excluded.n`;
-const PENDING = 'select seq, batches, entries from report_log where seq > ? order by seq limit ?';
 const STILL_PENDING = 'select count(*) as rows, total(seq) as seqs from report_log where seq <= ?';
 const FOLDED = 'delete from report_log where seq <= ?';
 
-/** Log rows (groups of batches) read and summed between two chances for the writer's stores to run. */
-export const FOLD_SLICE = 64;
-
 /**
- * The SQLite fold, in two phases. Reading: the oldest log rows, FOLD_SLICE at a time, until they
- * hold `limit` batches, parsed and summed per key (a school's day sent in many batches becomes one cell); between
- * slices the thread turns to its message queue, so stores wait for one slice, not for a whole
- * fold (reading, parsing and summing is most of a fold's time). Writing: one immediate
- * transaction adds the cells to counts, visits and their rollups in key order and deletes the
- * rows read — so what the dashboard reads never holds part of a batch, and a kill leaves every
- * batch either in the log or folded. If the rows read are no longer all there (another process
- * folded the same file meanwhile), nothing is written and the next fold reads again.
- * Folds run one at a time. Returns how many batches it folded. `holdMs` (crash tests only) keeps
- * the writing transaction open that long before it commits, after calling `onHold`.
+ * The writing half of the SQLite fold: one immediate transaction adds the sums of
+ * sqlite-fold-read.mjs to counts, visits and their rollups in key order and deletes the rows they
+ * came from, so what the dashboard reads never holds part of a batch, and a kill leaves every
+ * batch either in the log or folded. If those rows are no longer all there (another process
+ * folded the same file meanwhile), nothing is written and the next fold reads again. Returns how
+ * many batches it folded. `holdMs` (crash tests only) keeps the transaction open that long before
+ * it commits, after calling `onHold`.
  */
-export function createSqliteFold(sqlite, { countSql, countParameters, ceiling }, { holdMs = 0, onHold = () => {} } = {}) {
-  const pending = sqlite.prepare(PENDING);
+export function createFoldWriter(sqlite, { countSql, countParameters, ceiling }, { holdMs = 0, onHold = () => {} } = {}) {
   const stillPending = sqlite.prepare(STILL_PENDING);
   const folded = sqlite.prepare(FOLDED);
   const insertCount = sqlite.prepare(countSql);
@@ -59,7 +52,7 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
     if (still.rows !== sums.rows || still.seqs !== sums.seqs) return 0;
     // Each cell takes what fits under the bound; the rollups take what the cells took.
     const taken = [];
-    for (const row of inKeyOrder([...sums.counts.values()])) {
+    for (const row of sums.counts) {
       const cell = [row.districtId, row.orgId, row.day, row.messenger, row.event];
       const whole = row.n <= ceiling && addCountUnder.run(...cell, row.n, ceiling).changes === 1;
       const accepted = whole ? row.n : Math.min(row.n, Math.max(0, ceiling - (currentCount.get(...cell) ?? 0)));
@@ -73,7 +66,7 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
     for (const row of inKeyOrder(rollups.days)) addDistrictDay.run(row.districtId, row.day, row.messenger, row.event, row.n);
     for (const row of inKeyOrder(rollups.weeks)) addSchoolWeek.run(row.districtId, row.weekStart, row.orgId, row.messenger, row.event, row.n);
     const takenVisits = [];
-    for (const row of inKeyOrder([...sums.visits.values()])) {
+    for (const row of sums.visits) {
       const cell = [row.districtId, row.orgId, row.day, row.target];
       const whole = row.n <= ceiling && addVisitUnder.run(...cell, row.n, ceiling).changes === 1;
       const accepted = whole ? row.n : Math.min(row.n, Math.max(0, ceiling - (currentVisits.get(...cell) ?? 0)));
@@ -92,51 +85,20 @@ export function createSqliteFold(sqlite, { countSql, countParameters, ceiling },
     return sums.batches;
   });
 
-  const fold = async (limit) => {
-    const sums = { counts: new Map(), visits: new Map(), lastSeq: 0, rows: 0, seqs: 0, batches: 0 };
-    while (sums.batches < limit) {
-      const rows = pending.all(sums.lastSeq, FOLD_SLICE);
-      for (const row of rows) {
-        addRow(sums, row);
-        if (sums.batches >= limit) break;
-      }
-      if (rows.length < FOLD_SLICE || sums.batches >= limit) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return sums.rows === 0 ? 0 : write.immediate(sums);
-  };
+  return (sums) => (sums.rows === 0 ? 0 : write.immediate(sums));
+}
+
+/**
+ * Both halves on one connection, one fold at a time; between the reading's slices the thread turns
+ * to its other work (its stores wait for one slice, not a whole fold).
+ */
+export function createSqliteFold(sqlite, statements, hold) {
+  const read = createFoldReader(sqlite);
+  const write = createFoldWriter(sqlite, statements, hold);
+  const pause = () => new Promise((resolve) => setImmediate(resolve));
   let last = Promise.resolve(0);
   return (limit) => {
-    last = last.catch(() => 0).then(() => fold(limit));
+    last = last.catch(() => 0).then(async () => write(await read(limit, pause)));
     return last;
   };
-}
-
-function addRow(sums, { seq, batches, entries }) {
-  sums.lastSeq = seq;
-  sums.rows += 1;
-  sums.seqs += seq;
-  sums.batches += batches;
-  for (const entry of JSON.parse(entries)) addEntry(sums, entry);
-}
-
-function addEntry(sums, { d: districtId, o: orgId, c: counts, v: visits }) {
-  const prefix = `${districtId}|${orgId}|`;
-  for (const row of counts) {
-    const key = `${prefix}${row.day}|${row.messenger}|${row.event}`;
-    const sum = sums.counts.get(key);
-    if (sum) sum.n += row.n;
-    else sums.counts.set(key, { key, districtId, orgId, day: row.day, messenger: row.messenger, event: row.event, n: row.n });
-  }
-  for (const row of visits) {
-    const key = `${prefix}${row.day}|${row.target}`;
-    const sum = sums.visits.get(key);
-    if (sum) sum.n += row.n;
-    else sums.visits.set(key, { key, districtId, orgId, day: row.day, target: row.target, n: row.n });
-  }
-}
-
-/** Neighbouring keys share B-tree pages: in order, each page is found once per fold. */
-function inKeyOrder(rows) {
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

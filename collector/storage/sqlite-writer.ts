@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
@@ -32,57 +32,71 @@ export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.
   };
 }
 
-type Request = { entries: LogEntry[] } | { fold: number };
+type Reply = { id: number; result?: never; error?: string; holding?: true };
 
 /**
- * In a writer thread with its own connection: SQLite's synchronous work then runs beside the
- * main thread's HTTP and validation instead of blocking them. A thread that dies is replaced.
+ * In two threads with their own connections: a writer that stores groups and writes folds, and a
+ * fold thread that reads, parses and sums the log and checkpoints the WAL. SQLite's synchronous
+ * work then runs beside the main thread's HTTP and validation instead of blocking them, and the
+ * stores wait neither for a fold's reading nor for a checkpoint. When one thread fails the other
+ * ends on its own (they share a channel; terminating a thread that is still loading SQLite would
+ * abort the process), and the next request starts both again.
  */
 export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs = 0, onHold }: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
   const statements = sqliteStatements(db);
   const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   let nextId = 0;
-  let worker: Worker | null = null;
+  let threads: { writer: Worker; folder: Worker } | null = null;
 
   const start = () => {
-    const started = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements, holdMs } });
-    started.on('message', (message: { id: number; result?: never; error?: string; holding?: true }) => {
+    const { port1: foldPort, port2: writerPort } = new MessageChannel();
+    const writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
+    const folder = new Worker(new URL('./sqlite-fold.worker.mjs', import.meta.url), { workerData: { file, writerPort }, transferList: [writerPort] });
+    const started = { writer, folder };
+    const answer = (message: Reply) => {
       if (message.holding) return onHold?.();
       const caller = waiting.get(message.id);
       waiting.delete(message.id);
       if (message.error === undefined) caller?.resolve(message.result!);
       else caller?.reject(new Error(message.error));
-    });
+    };
     const fail = (error: Error) => {
-      if (worker === started) worker = null;
+      if (threads !== started) return;
+      threads = null;
       for (const caller of waiting.values()) caller.reject(error);
       waiting.clear();
     };
-    started.on('error', fail);
-    started.on('exit', () => fail(new Error('the SQLite writer thread stopped')));
+    for (const worker of [writer, folder]) {
+      worker.on('message', answer);
+      worker.on('error', fail);
+      worker.on('exit', () => fail(new Error('a SQLite thread of the collector stopped')));
+    }
     return started;
   };
 
-  const send = <T>(request: Request) => {
-    worker ??= start();
+  const send = <T>(to: 'writer' | 'folder', request: { entries: LogEntry[] } | { fold: number }) => {
+    threads ??= start();
     const id = nextId++;
-    const sent = worker;
+    const worker = threads[to];
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { resolve: resolve as (result: never) => void, reject });
-      sent.postMessage({ id, ...request });
+      worker.postMessage({ id, ...request });
     });
   };
 
   return {
     // Rows travel as JSON text: one string to copy instead of an object per row.
-    store: (batches) => send<boolean[]>({ entries: toLogEntries(batches) }),
-    fold: (limit) => send<number>({ fold: limit }),
+    store: (batches) => send<boolean[]>('writer', { entries: toLogEntries(batches) }),
+    fold: (limit) => send<number>('folder', { fold: limit }),
     async close() {
-      if (!worker) return;
-      const closing = worker;
-      worker = null;
-      closing.postMessage({ close: true });
-      await once(closing, 'exit');
+      if (!threads) return;
+      const { writer, folder } = threads;
+      threads = null;
+      const writerExited = once(writer, 'exit');
+      // The fold thread first: it finishes its fold, whose write the writer still answers; the
+      // writer ends when the fold thread's end of their channel closes.
+      folder.postMessage({ close: true });
+      await Promise.all([once(folder, 'exit'), writerExited]);
     },
   };
 }

@@ -1,31 +1,34 @@
-// The collector's SQLite writer thread: stores groups of batches and folds the log while the main
-// thread serves HTTP. One connection, so a fold and a store never wait for each other's lock.
+// The collector's SQLite writer thread: stores groups of batches, and writes the folds whose sums
+// the fold thread (sqlite-fold.worker.mjs) sends over `foldPort`. Every write of the ingest goes
+// through this one connection, so a fold's write and a store never wait for each other's lock.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { createSqliteFold } from './sqlite-fold.mjs';
+import { createFoldWriter } from './sqlite-fold.mjs';
 import { createSqliteStore, tuneSqlite } from './sqlite-store-core.mjs';
 
-const sqlite = new Database(workerData.file);
+const { file, statements, holdMs, foldPort } = workerData;
+const sqlite = new Database(file);
 tuneSqlite(sqlite);
-const store = createSqliteStore(sqlite, workerData.statements);
-const fold = createSqliteFold(sqlite, workerData.statements, { holdMs: workerData.holdMs, onHold: () => parentPort.postMessage({ holding: true }) });
+// The fold thread checkpoints the WAL: here a checkpoint would stall every store behind its commit.
+sqlite.pragma('wal_autocheckpoint = 0');
+const store = createSqliteStore(sqlite, statements);
+const writeFold = createFoldWriter(sqlite, statements, { holdMs, onHold: () => parentPort.postMessage({ holding: true }) });
 
-const fail = (id) => (error) => parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-
-// A fold yields between its slices (sqlite-fold.mjs): stores that arrive meanwhile run in those gaps.
-parentPort.on('message', (message) => {
-  if (message.close) {
-    fold(0).finally(() => {
-      sqlite.close();
-      parentPort.close();
-    });
-  } else if (message.fold !== undefined) {
-    fold(message.fold).then((result) => parentPort.postMessage({ id: message.id, result }), fail(message.id));
-  } else {
-    try {
-      parentPort.postMessage({ id: message.id, result: store(message.entries) });
-    } catch (error) {
-      fail(message.id)(error);
-    }
+const reply = (port, id, work) => {
+  try {
+    port.postMessage({ id, result: work() });
+  } catch (error) {
+    port.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
-});
+};
+
+const close = () => {
+  sqlite.close();
+  foldPort.close();
+  parentPort.close();
+};
+foldPort.on('message', ({ id, sums }) => reply(foldPort, id, () => writeFold(sums)));
+// The fold thread gone (closed, or failed): this one ends too; after a failure the collector
+// starts both again.
+foldPort.on('close', close);
+parentPort.on('message', (message) => reply(parentPort, message.id, () => store(message.entries)));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDistrict } from '../../../collector/storage/districts';
-import { createSqliteFold, FOLD_SLICE } from '../../../collector/storage/sqlite-fold.mjs';
+import { FOLD_SLICE } from '../../../collector/storage/sqlite-fold-read.mjs';
+import { createSqliteFold } from '../../../collector/storage/sqlite-fold.mjs';
 import { createSqliteStore } from '../../../collector/storage/sqlite-store-core.mjs';
 import { sqliteStatements } from '../../../collector/storage/sqlite-writer';
 import { toLogEntries, type AcceptedBatch } from '../../../collector/storage/batch-sql';
