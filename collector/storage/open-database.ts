@@ -16,6 +16,8 @@ export interface CollectorDatabase {
   file?: string;
   /** The pool under `db` on PostgreSQL, for the ingest's named (prepared once per connection) statement. */
   pool?: pg.Pool;
+  /** The PostgreSQL URL, for connections of other threads. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ function openPostgres(url: string): Omit<CollectorDatabase, 'close'> {
   const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c jit=off' });
   // An idle client losing its server must not crash the collector; the next query reports it.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', pool };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres', pool, url };
 }
 
 /** `--database-url` wins over `--db`, then DATABASE_URL, then the default SQLite file. */

@@ -1,24 +1,27 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { toLogEntries, type AcceptedBatch, type BatchWriter } from './batch-sql';
-import { foldOnPostgres } from './postgres-fold';
+import { COUNT_CEILING, toLogEntries, type AcceptedBatch, type BatchWriter } from './batch-sql';
+import { foldOnPostgres } from './postgres-fold.mjs';
+import { postgresFoldThread } from './postgres-fold-thread';
 import type { Database } from './schema';
 import type { FoldHold, LogEntry } from './sqlite-store-core.mjs';
 
 /**
  * The PostgreSQL store and fold: each group in one statement; a batchId repeated within the group
  * is stored once. Two groups may be stored at once on two connections (batchIds locked in key
- * order: no deadlock).
+ * order: no deadlock). The fold runs here, or, for a long-running collector given the database's
+ * URL, in a thread of its own (postgres-fold-thread.ts).
  */
-export function postgresWriter(db: Kysely<Database>, pool: pg.Pool, hold: FoldHold = {}): BatchWriter {
+export function postgresWriter(db: Kysely<Database>, pool: pg.Pool, hold: FoldHold = {}, foldThreadUrl?: string): BatchWriter {
+  const thread = foldThreadUrl ? postgresFoldThread(foldThreadUrl, hold) : null;
   return {
     async store(batches) {
       const { first, unique } = firstOfEachBatchId(batches);
       const inserted = await storeOnPostgres(db, pool, toLogEntries(unique));
       return batches.map((batch, index) => first.get(batchKey(batch)) === index && inserted.has(batchKey(batch)));
     },
-    fold: (limit, wait = false) => foldOnPostgres(db, pool, limit, wait, hold),
-    close: async () => {},
+    fold: thread ? thread.fold : (limit, wait = false) => foldOnPostgres(pool, limit, wait, COUNT_CEILING, hold),
+    close: async () => thread?.close(),
     pipeline: 2,
   };
 }

@@ -1,5 +1,6 @@
 import { rollupDeltas, visitDeltas } from './rollup-deltas.mjs';
-import { createFoldReader, inKeyOrder } from './sqlite-fold-read.mjs';
+import { inKeyOrder } from './log-sums.mjs';
+import { createFoldReader } from './sqlite-fold-read.mjs';
 
 const ADD_DISTRICT_DAY = `insert into district_days (district_id, day, messenger, event, n) values (?, ?, ?, ?, ?)
   on conflict (district_id, day, messenger, event) do update set n = n + excluded.n`;

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
 import { createSqliteFold } from './sqlite-fold.mjs';
 import { createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
+import { threadCalls } from './thread-calls';
 import { addCounts, COUNT_CEILING, insertBatchIds, toLogEntries, type BatchWriter } from './batch-sql';
 
 const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };
@@ -32,8 +33,6 @@ export function sqliteStoreInThread(db: Kysely<Database>, sqlite: BetterSqlite3.
   };
 }
 
-type Reply = { id: number; result?: never; error?: string; holding?: true };
-
 /**
  * In two threads with their own connections: a writer that stores groups and writes folds, and a
  * fold thread that reads, parses and sums the log and checkpoints the WAL. SQLite's synchronous
@@ -44,8 +43,7 @@ type Reply = { id: number; result?: never; error?: string; holding?: true };
  */
 export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs = 0, onHold }: FoldHold = {}): Omit<BatchWriter, 'pipeline'> {
   const statements = sqliteStatements(db);
-  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
-  let nextId = 0;
+  const calls = threadCalls(onHold);
   let threads: { writer: Worker; folder: Worker } | null = null;
 
   const start = () => {
@@ -53,21 +51,13 @@ export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs 
     const writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
     const folder = new Worker(new URL('./sqlite-fold.worker.mjs', import.meta.url), { workerData: { file, writerPort }, transferList: [writerPort] });
     const started = { writer, folder };
-    const answer = (message: Reply) => {
-      if (message.holding) return onHold?.();
-      const caller = waiting.get(message.id);
-      waiting.delete(message.id);
-      if (message.error === undefined) caller?.resolve(message.result!);
-      else caller?.reject(new Error(message.error));
-    };
     const fail = (error: Error) => {
       if (threads !== started) return;
       threads = null;
-      for (const caller of waiting.values()) caller.reject(error);
-      waiting.clear();
+      calls.failAll(error);
     };
     for (const worker of [writer, folder]) {
-      worker.on('message', answer);
+      worker.on('message', calls.answer);
       worker.on('error', fail);
       worker.on('exit', () => fail(new Error('a SQLite thread of the collector stopped')));
     }
@@ -76,12 +66,7 @@ export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs 
 
   const send = <T>(to: 'writer' | 'folder', request: { entries: LogEntry[] } | { fold: number }) => {
     threads ??= start();
-    const id = nextId++;
-    const worker = threads[to];
-    return new Promise<T>((resolve, reject) => {
-      waiting.set(id, { resolve: resolve as (result: never) => void, reject });
-      worker.postMessage({ id, ...request });
-    });
+    return calls.call<T>(threads[to], request);
   };
 
   return {

@@ -18,12 +18,14 @@ export function createBatchStore(database: CollectorDatabase, hold: FoldHold = {
 }
 
 /**
- * For a long-running collector: on a SQLite file, the store and the fold run in a writer thread
- * of its own, which takes the next group from its queue the moment it commits one instead of
- * idling while the answers go out and the next group is gathered (still one transaction at a time).
+ * For a long-running collector: on a SQLite file, the store and the fold run in threads of their
+ * own (the writer takes the next group from its queue the moment it commits one instead of idling
+ * while the answers go out and the next group is gathered; still one transaction at a time); on
+ * PostgreSQL the fold does.
  */
 export function createBatchWriter(database: CollectorDatabase, hold: FoldHold = {}): BatchWriter {
   if (database.sqlite && database.file && database.file !== ':memory:') return { ...sqliteWriterThread(database.db, database.file, hold), pipeline: 2 };
+  if (database.pool && database.url) return postgresWriter(database.db, database.pool, hold, database.url);
   return createBatchStore(database, hold);
 }
 
