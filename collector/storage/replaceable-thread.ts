@@ -1,0 +1,40 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { threadCalls } from './thread-calls';
+
+/**
+ * A worker thread of the collector that answers requests (thread-calls.ts) and is started at the
+ * first request, and again at the next one after it died (whatever waited for it fails).
+ */
+export function replaceableThread(file: URL, workerData: object, onHold?: () => void) {
+  const calls = threadCalls(onHold);
+  let worker: Worker | null = null;
+
+  const start = () => {
+    const started = new Worker(file, { workerData });
+    const fail = (error: Error) => {
+      if (worker !== started) return;
+      worker = null;
+      calls.failAll(error);
+    };
+    started.on('message', calls.answer);
+    started.on('error', fail);
+    started.on('exit', () => fail(new Error(`a thread of the collector stopped (${file.pathname.split('/').pop()})`)));
+    return started;
+  };
+
+  return {
+    call<T>(request: object): Promise<T> {
+      worker ??= start();
+      return calls.call<T>(worker, request);
+    },
+    /** Asks the thread to finish what it has and end. */
+    async close() {
+      if (!worker) return;
+      const closing = worker;
+      worker = null;
+      closing.postMessage({ close: true });
+      await once(closing, 'exit');
+    },
+  };
+}
