@@ -111,6 +111,19 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007_security': securityMigration(engine),
     '0008_batch_log': batchLogMigration(engine),
     '0009_report_log': reportLogMigration(engine),
+    '0010_batches_without_district_check': {
+      // PostgreSQL checks a batchId's district by locking the district's row for every insert: with
+      // two groups stored at once that lock is shared, which costs a multixact each time. The
+      // district comes from the token, whose own key already guarantees it; districts are never
+      // deleted. On SQLite the check is a cheap lookup without a lock, and dropping it would mean
+      // rebuilding the table: it stays.
+      async up(db: Kysely<unknown>) {
+        if (engine !== 'postgres') return;
+        const { rows } = await sql<{ conname: string }>`select conname from pg_constraint
+          where conrelid = 'batches'::regclass and confrelid = 'districts'::regclass and contype = 'f'`.execute(db);
+        for (const { conname } of rows) await sql`alter table batches drop constraint ${sql.id(conname)}`.execute(db);
+      },
+    },
   };
 }
 
