@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { foldOnPostgres } from './postgres-fold.mjs';
+import { answerTo } from './thread-calls.mjs';
 
 const { url, ceiling, holdMs } = workerData;
 const pool = new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off' });
@@ -19,10 +20,6 @@ parentPort.on('message', (message) => {
       parentPort.close();
       return;
     }
-    try {
-      parentPort.postMessage({ id: message.id, result: await foldOnPostgres(pool, message.fold, message.wait, ceiling, hold) });
-    } catch (error) {
-      parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-    }
+    await answerTo(parentPort, message.id, () => foldOnPostgres(pool, message.fold, message.wait, ceiling, hold));
   });
 });

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { threadCalls } from './thread-calls';
+import { threadCalls } from './thread-calls.mjs';
 
 /**
- * A worker thread of the collector that answers requests (thread-calls.ts) and is started at the
+ * A worker thread of the collector that answers requests (thread-calls.mjs) and is started at the
  * first request, and again at the next one after it died (whatever waited for it fails).
  */
 export function replaceableThread(file: URL, workerData: object, onHold?: () => void) {

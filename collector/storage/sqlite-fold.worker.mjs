@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createFoldReader } from './sqlite-fold-read.mjs';
 import { tuneSqlite } from './sqlite-store-core.mjs';
+import { answerTo, threadCalls } from './thread-calls.mjs';
 
 // A passive checkpoint copies pages without stopping the writer but never lets the WAL start
 // over while writes keep coming; past this many frames (4 KiB each) a restarting one, which waits
@@ -16,26 +17,13 @@ const sqlite = new Database(file);
 tuneSqlite(sqlite);
 const read = createFoldReader(sqlite);
 
-const written = new Map();
-let nextWrite = 0;
-writerPort.on('message', ({ id, result, error }) => {
-  const waiting = written.get(id);
-  written.delete(id);
-  if (error === undefined) waiting.resolve(result);
-  else waiting.reject(new Error(error));
-});
+const toWriter = threadCalls();
+writerPort.on('message', toWriter.answer);
 // The writer gone (it failed): what waits for it fails, and this thread ends too.
 writerPort.on('close', () => {
-  for (const waiting of written.values()) waiting.reject(new Error('the SQLite writer thread stopped'));
-  written.clear();
+  toWriter.failAll(new Error('the SQLite writer thread stopped'));
   if (sqlite.open) close();
 });
-const write = (sums) =>
-  new Promise((resolve, reject) => {
-    const id = nextWrite++;
-    written.set(id, { resolve, reject });
-    writerPort.postMessage({ id, sums });
-  });
 
 const close = () => {
   sqlite.close();
@@ -51,7 +39,7 @@ const checkpoint = () => {
 const fold = async (limit) => {
   const sums = await read(limit);
   if (sums.rows === 0) return 0;
-  const folded = await write(sums);
+  const folded = await toWriter.call(writerPort, { sums });
   checkpoint();
   return folded;
 };
@@ -61,10 +49,6 @@ let last = Promise.resolve();
 parentPort.on('message', (message) => {
   last = last.then(async () => {
     if (message.close) return close();
-    try {
-      parentPort.postMessage({ id: message.id, result: await fold(message.fold) });
-    } catch (error) {
-      parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-    }
+    await answerTo(parentPort, message.id, () => fold(message.fold));
   });
 });

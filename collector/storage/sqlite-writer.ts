@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
 import { createSqliteFold } from './sqlite-fold.mjs';
 import { createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
-import { threadCalls } from './thread-calls';
+import { threadCalls } from './thread-calls.mjs';
 import { addCounts, COUNT_CEILING, insertBatchIds, toLogEntries, type BatchWriter } from './batch-sql';
 
 const SAMPLE_COUNT: CountsTable = { district_id: -7, org_id: '\u0000org', day: '\u0000day', messenger: 'telegram', event: 'opened', n: -11 };

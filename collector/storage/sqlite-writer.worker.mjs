@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createFoldWriter } from './sqlite-fold.mjs';
 import { createSqliteStore, tuneSqlite } from './sqlite-store-core.mjs';
+import { answerTo } from './thread-calls.mjs';
 
 const { file, statements, holdMs, foldPort } = workerData;
 const sqlite = new Database(file);
@@ -14,21 +15,13 @@ sqlite.pragma('wal_autocheckpoint = 0');
 const store = createSqliteStore(sqlite, statements);
 const writeFold = createFoldWriter(sqlite, statements, { holdMs, onHold: () => parentPort.postMessage({ holding: true }) });
 
-const reply = (port, id, work) => {
-  try {
-    port.postMessage({ id, result: work() });
-  } catch (error) {
-    port.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-};
-
 const close = () => {
   sqlite.close();
   foldPort.close();
   parentPort.close();
 };
-foldPort.on('message', ({ id, sums }) => reply(foldPort, id, () => writeFold(sums)));
+foldPort.on('message', ({ id, sums }) => answerTo(foldPort, id, () => writeFold(sums)));
 // The fold thread gone (closed, or failed): this one ends too; after a failure the collector
 // starts both again.
 foldPort.on('close', close);
-parentPort.on('message', (message) => reply(parentPort, message.id, () => store(message.entries)));
+parentPort.on('message', (message) => answerTo(parentPort, message.id, () => store(message.entries)));
