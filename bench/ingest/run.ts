@@ -79,6 +79,9 @@ const results: Result[] = [];
 try {
   results.push(await measure('bare node:http (first)', bare));
   results.push(await measure('collector, SQLite', collector, join(folder, 'bench.db')));
+  // Deleted at once: the kernel would otherwise still be writing its dirty pages (over 100 MB of
+  // WAL and checkpoints) back to disk while PostgreSQL runs and syncs its own WAL.
+  rmSync(folder, { recursive: true, force: true });
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const database = await freshPostgresDatabase(adminUrl, 'podskazka_bench');
