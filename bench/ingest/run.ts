@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freshPostgresDatabase, percentile, startServer } from '../support';
+import { cpuPerBatch, readCpu, type CpuPerBatch } from './cpu-time';
 import { probeFoldLag } from './fold-lag';
 
 /**
@@ -13,7 +14,8 @@ import { probeFoldLag } from './fold-lag';
  * at least 2,000 batches a second for its latency (paced-batches.lua: PACED_CONNECTIONS
  * connections, each waiting PACE_MS between an answer and its next batch: 2,500/s with 1 ms
  * answers, still 2,130/s with 5 ms ones; wrk has no rate of its own). On the collectors, the fold's lag is
- * probed during both loads (fold-lag.ts). Prints a Markdown table.
+ * probed during both loads (fold-lag.ts). Prints two Markdown tables: the loads, and the CPU time per
+ * batch of the full load by thread and of PostgreSQL (cpu-time.ts), which moves less with the machine.
  *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32]
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ensure-postgres.sh); skipped without.
  */
@@ -31,6 +33,7 @@ interface Result {
   p99: string;
   failures: number;
   lag: number[];
+  cpu: CpuPerBatch;
   paced: Awaited<ReturnType<typeof runWrk>>;
   pacedLag: number[];
 }
@@ -41,7 +44,8 @@ async function runWrk(url: string, paced = false) {
   const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN);
   const p99 = /\s99%\s+(\S+)/.exec(stdout)?.[1] ?? '?';
   const failures = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) + Number(/Socket errors: .*?timeout (\d+)/.exec(stdout)?.[1] ?? 0);
-  return { perSecond, p99, failures };
+  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? NaN);
+  return { perSecond, p99, failures, requests };
 }
 
 /** Runs `load` while probing the fold's lag (collectors only). */
@@ -63,10 +67,12 @@ async function measure(name: string, serverScript: string, where?: string): Prom
   const server = await startServer(serverScript, where ? [where] : []);
   try {
     await runWrk(server.url); // warm-up run: JIT, page cache, connection pool
+    const before = readCpu(server.child.pid!);
     const [full, lag] = await withLag(server.url, where, () => runWrk(server.url));
+    const cpu = cpuPerBatch(before, readCpu(server.child.pid!), full.requests);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const [paced, pacedLag] = await withLag(server.url, where, () => runWrk(server.url, true));
-    return { name, ...full, lag, paced, pacedLag };
+    return { name, ...full, lag, cpu, paced, pacedLag };
   } finally {
     await server.stop();
   }
@@ -111,4 +117,14 @@ for (const r of results) {
   console.log(
     `| ${r.name} | ${Math.round(r.perSecond)} | ${r.p99} | ${(r.perSecond / bareMean).toFixed(2)} | ${r.failures} | ${lagOf(r.lag)} | ${Math.round(r.paced.perSecond)} | ${r.paced.p99} | ${r.paced.failures} | ${lagOf(r.pacedLag)} |`,
   );
+}
+
+const us = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+console.log('\nCPU time per batch of the full load, µs (threads of one name summed; PostgreSQL: all its local processes):\n');
+console.log('| server | all threads | by thread | PostgreSQL | both cores busy |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const { name, cpu } of results) {
+  const threads = cpu.threads.filter(([, value]) => value >= 0.5).map(([thread, value]) => `${thread} ${us(value)}`).join(', ');
+  const postgres = name.includes('PostgreSQL') ? us(cpu.postgres) : '–';
+  console.log(`| ${name} | ${us(cpu.server)} | ${threads} | ${postgres} | ${Math.round(cpu.machineBusy * 100)} % |`);
 }

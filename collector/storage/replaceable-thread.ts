@@ -11,7 +11,8 @@ export function replaceableThread(file: URL, workerData: object, onHold?: () => 
   let worker: Worker | null = null;
 
   const start = () => {
-    const started = new Worker(file, { workerData });
+    // Named after its file, as `top -H` and the bench's CPU table show it: postgres-fold.
+    const started = new Worker(file, { name: threadName(file), workerData });
     const fail = (error: Error) => {
       if (worker !== started) return;
       worker = null;
@@ -19,7 +20,7 @@ export function replaceableThread(file: URL, workerData: object, onHold?: () => 
     };
     started.on('message', calls.answer);
     started.on('error', fail);
-    started.on('exit', () => fail(new Error(`a thread of the collector stopped (${file.pathname.split('/').pop()})`)));
+    started.on('exit', () => fail(new Error(`a thread of the collector stopped (${threadName(file)})`)));
     return started;
   };
 
@@ -37,4 +38,8 @@ export function replaceableThread(file: URL, workerData: object, onHold?: () => 
       await once(closing, 'exit');
     },
   };
+}
+
+function threadName(file: URL): string {
+  return file.pathname.split('/').pop()!.replace(/\.worker\.mjs$/, '');
 }

@@ -48,8 +48,8 @@ export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs 
 
   const start = () => {
     const { port1: foldPort, port2: writerPort } = new MessageChannel();
-    const writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
-    const folder = new Worker(new URL('./sqlite-fold.worker.mjs', import.meta.url), { workerData: { file, writerPort }, transferList: [writerPort] });
+    const writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { name: 'sqlite-writer', workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
+    const folder = new Worker(new URL('./sqlite-fold.worker.mjs', import.meta.url), { name: 'sqlite-fold', workerData: { file, writerPort }, transferList: [writerPort] });
     const started = { writer, folder };
     const fail = (error: Error) => {
       if (threads !== started) return;
