@@ -19,7 +19,7 @@ export interface CpuPerBatch {
   threads: [string, number][];
   server: number;
   postgres: number;
-  /** Share of both cores busy, 0–1. */
+  /** Share of all the machine's cores busy, 0–1. */
   machineBusy: number;
 }
 

@@ -121,7 +121,7 @@ for (const r of results) {
 
 const us = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 console.log('\nCPU time per batch of the full load, µs (threads of one name summed; PostgreSQL: all its local processes):\n');
-console.log('| server | all threads | by thread | PostgreSQL | both cores busy |');
+console.log('| server | all threads | by thread | PostgreSQL | all cores busy |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const { name, cpu } of results) {
   const threads = cpu.threads.filter(([, value]) => value >= 0.5).map(([thread, value]) => `${thread} ${us(value)}`).join(', ');
