@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
  * missing the readings are empty.
  */
 export interface CpuReading {
-  threads: Map<string, number>;
+  /** By thread id: its name and CPU seconds so far. */
+  threads: Map<string, { name: string; seconds: number }>;
   postgres: number;
   machine: { busy: number; all: number };
 }
@@ -38,9 +39,8 @@ export function readCpu(serverPid: number): CpuReading {
 export function cpuPerBatch(before: CpuReading, after: CpuReading, batches: number): CpuPerBatch {
   const perBatch = (seconds: number) => (seconds * 1e6) / batches;
   const byName = new Map<string, number>();
-  for (const [key, seconds] of after.threads) {
-    const name = key.slice(0, key.lastIndexOf('#'));
-    byName.set(name, (byName.get(name) ?? 0) + seconds - (before.threads.get(key) ?? 0));
+  for (const [tid, { name, seconds }] of after.threads) {
+    byName.set(name, (byName.get(name) ?? 0) + seconds - (before.threads.get(tid)?.seconds ?? 0));
   }
   const threads = [...byName].map(([name, seconds]): [string, number] => [name, perBatch(seconds)]).sort((a, b) => b[1] - a[1]);
   const all = after.machine.all - before.machine.all;
@@ -58,11 +58,11 @@ function statSeconds(stat: string): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
-function threadSeconds(pid: number): Map<string, number> {
-  const threads = new Map<string, number>();
+function threadSeconds(pid: number): CpuReading['threads'] {
+  const threads: CpuReading['threads'] = new Map();
   for (const tid of list(`/proc/${pid}/task`)) {
     const stat = read(`/proc/${pid}/task/${tid}/stat`);
-    if (stat) threads.set(`${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${tid}`, statSeconds(stat));
+    if (stat) threads.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), seconds: statSeconds(stat) });
   }
   return threads;
 }

@@ -11,7 +11,7 @@ export function replaceableThread(file: URL, workerData: object, onHold?: () => 
   let worker: Worker | null = null;
 
   const start = () => {
-    // Named after its file, as `top -H` and the bench's CPU table show it: postgres-fold.
+    // The name is what `top -H` and the bench's CPU table show.
     const started = new Worker(file, { name: threadName(file), workerData });
     const fail = (error: Error) => {
       if (worker !== started) return;
@@ -40,6 +40,7 @@ export function replaceableThread(file: URL, workerData: object, onHold?: () => 
   };
 }
 
-function threadName(file: URL): string {
+/** A thread of the collector is named after its file (postgres-fold.worker.mjs: postgres-fold). */
+export function threadName(file: URL): string {
   return file.pathname.split('/').pop()!.replace(/\.worker\.mjs$/, '');
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { CountsTable, Database } from './schema';
 import { createSqliteFold } from './sqlite-fold.mjs';
 import { createSqliteStore, type FoldHold, type LogEntry, type SqliteStoreStatements } from './sqlite-store-core.mjs';
+import { threadName } from './replaceable-thread';
 import { threadCalls } from './thread-calls.mjs';
 import { addCounts, COUNT_CEILING, insertBatchIds, toLogEntries, type BatchWriter } from './batch-sql';
 
@@ -48,8 +49,10 @@ export function sqliteWriterThread(db: Kysely<Database>, file: string, { holdMs 
 
   const start = () => {
     const { port1: foldPort, port2: writerPort } = new MessageChannel();
-    const writer = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), { name: 'sqlite-writer', workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
-    const folder = new Worker(new URL('./sqlite-fold.worker.mjs', import.meta.url), { name: 'sqlite-fold', workerData: { file, writerPort }, transferList: [writerPort] });
+    const writerFile = new URL('./sqlite-writer.worker.mjs', import.meta.url);
+    const folderFile = new URL('./sqlite-fold.worker.mjs', import.meta.url);
+    const writer = new Worker(writerFile, { name: threadName(writerFile), workerData: { file, statements, holdMs, foldPort }, transferList: [foldPort] });
+    const folder = new Worker(folderFile, { name: threadName(folderFile), workerData: { file, writerPort }, transferList: [writerPort] });
     const started = { writer, folder };
     const fail = (error: Error) => {
       if (threads !== started) return;
