@@ -5,7 +5,7 @@ import { type BrowserContext, expect, test } from '@playwright/test';
 import { DEV_KEY_PATH } from '../../deploy/extension-id';
 import { packageKit } from '../../deploy/package-kit';
 import { policyFiles } from '../../deploy/policy-files';
-import { EXTENSION_DIR, EXTENSION_ID } from './support/chromium';
+import { EXTENSION_DIR, EXTENSION_ID, extensionWorker } from './support/chromium';
 import { serveFiles } from './support/deploy-kit-server';
 import { launchPolicyChromium, waitForPolicyInstall, waitForPolicyRemoval } from './support/deploy-policy-install';
 
@@ -71,10 +71,14 @@ test('Chromium force-installs the signed CRX from the generated policy file, app
     expect(installed.startsWith(`${kit.version}_`)).toBe(true);
     expect(server.hits.get('/kit/updates.xml')).toBeGreaterThan(0);
     expect(server.hits.get(`/kit/podskazka-${kit.version}.crx`)).toBe(1);
+    // Unpacked is not yet installed: closing the browser before the extension runs can cut the install short.
+    await extensionWorker(context);
     await context.close();
 
     // The next morning the browser starts again, still with no extension flags.
     context = await launchPolicyChromium(userDataDir);
+    // A teacher opens a chat well after the browser has started its extensions; the test waits for that too.
+    await extensionWorker(context);
     const messenger = await openMessenger(context);
     // mode "confirm" from the district: the full-page interstitial, not the default banner.
     await expect(messenger.locator('podskazka-interstitial')).toHaveCount(1, { timeout: 15_000 });
