@@ -8,10 +8,16 @@ import { readdirSync, readFileSync } from 'node:fs';
  * CPU time per batch moves far less, and it tells which part to make cheaper. Where /proc is
  * missing the readings are empty.
  */
+/** CPU seconds so far, and how many of them in the kernel (system calls: sockets, files, wakeups). */
+interface Seconds {
+  seconds: number;
+  kernel: number;
+}
+
 export interface CpuReading {
   /** By thread id: its name and CPU seconds so far. */
-  threads: Map<string, { name: string; seconds: number }>;
-  postgres: number;
+  threads: Map<string, Seconds & { name: string }>;
+  postgres: Seconds;
   machine: { busy: number; all: number };
 }
 
@@ -19,7 +25,10 @@ export interface CpuPerBatch {
   /** µs per batch by thread name (threads of one name summed), busiest first. */
   threads: [string, number][];
   server: number;
+  /** Of `server`, in the kernel. */
+  serverKernel: number;
   postgres: number;
+  postgresKernel: number;
   /** Share of all the machine's cores busy, 0–1. */
   machineBusy: number;
 }
@@ -39,42 +48,51 @@ export function readCpu(serverPid: number): CpuReading {
 export function cpuPerBatch(before: CpuReading, after: CpuReading, batches: number): CpuPerBatch {
   const perBatch = (seconds: number) => (seconds * 1e6) / batches;
   const byName = new Map<string, number>();
-  for (const [tid, { name, seconds }] of after.threads) {
-    byName.set(name, (byName.get(name) ?? 0) + seconds - (before.threads.get(tid)?.seconds ?? 0));
+  let serverKernel = 0;
+  for (const [tid, { name, seconds, kernel }] of after.threads) {
+    const earlier = before.threads.get(tid);
+    byName.set(name, (byName.get(name) ?? 0) + seconds - (earlier?.seconds ?? 0));
+    serverKernel += kernel - (earlier?.kernel ?? 0);
   }
   const threads = [...byName].map(([name, seconds]): [string, number] => [name, perBatch(seconds)]).sort((a, b) => b[1] - a[1]);
   const all = after.machine.all - before.machine.all;
   return {
     threads,
     server: threads.reduce((sum, [, us]) => sum + us, 0),
-    postgres: perBatch(after.postgres - before.postgres),
+    serverKernel: perBatch(serverKernel),
+    postgres: perBatch(after.postgres.seconds - before.postgres.seconds),
+    postgresKernel: perBatch(after.postgres.kernel - before.postgres.kernel),
     machineBusy: all > 0 ? (after.machine.busy - before.machine.busy) / all : NaN,
   };
 }
 
-/** utime + stime of a /proc stat line, in seconds (fields 14 and 15; the name may hold spaces). */
-function statSeconds(stat: string): number {
+/** utime + stime and stime of a /proc stat line, in seconds (fields 14 and 15; the name may hold spaces). */
+function statSeconds(stat: string): Seconds {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  const kernel = Number(fields[12]) / ticksPerSecond;
+  return { seconds: Number(fields[11]) / ticksPerSecond + kernel, kernel };
 }
 
 function threadSeconds(pid: number): CpuReading['threads'] {
   const threads: CpuReading['threads'] = new Map();
   for (const tid of list(`/proc/${pid}/task`)) {
     const stat = read(`/proc/${pid}/task/${tid}/stat`);
-    if (stat) threads.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), seconds: statSeconds(stat) });
+    if (stat) threads.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ...statSeconds(stat) });
   }
   return threads;
 }
 
-function postgresSeconds(): number {
-  let seconds = 0;
+function postgresSeconds(): Seconds {
+  const sum = { seconds: 0, kernel: 0 };
   for (const pid of list('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = read(`/proc/${pid}/stat`);
-    if (stat?.includes('(postgres)')) seconds += statSeconds(stat);
+    if (!stat?.includes('(postgres)')) continue;
+    const { seconds, kernel } = statSeconds(stat);
+    sum.seconds += seconds;
+    sum.kernel += kernel;
   }
-  return seconds;
+  return sum;
 }
 
 function machineTicks(): { busy: number; all: number } {

@@ -120,11 +120,11 @@ for (const r of results) {
 }
 
 const us = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
-console.log('\nCPU time per batch of the full load, µs (threads of one name summed; PostgreSQL: all its local processes):\n');
+console.log('\nCPU time per batch of the full load, µs (threads of one name summed; PostgreSQL: all its local processes; in brackets: of it in the kernel):\n');
 console.log('| server | all threads | by thread | PostgreSQL | all cores busy |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const { name, cpu } of results) {
   const threads = cpu.threads.filter(([, value]) => value >= 0.5).map(([thread, value]) => `${thread} ${us(value)}`).join(', ');
-  const postgres = name.includes('PostgreSQL') ? us(cpu.postgres) : '–';
-  console.log(`| ${name} | ${us(cpu.server)} | ${threads} | ${postgres} | ${Math.round(cpu.machineBusy * 100)} % |`);
+  const postgres = name.includes('PostgreSQL') ? `${us(cpu.postgres)} (${us(cpu.postgresKernel)})` : '–';
+  console.log(`| ${name} | ${us(cpu.server)} (${us(cpu.serverKernel)}) | ${threads} | ${postgres} | ${Math.round(cpu.machineBusy * 100)} % |`);
 }
