@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CountRow, VisitRow } from '../../protocol/report';
 import type { CountsTable, Database } from './schema';
+import { encodeLogEntry } from './log-entry.mjs';
 import type { LogEntry } from './sqlite-store-core.mjs';
 
 /**
@@ -49,13 +50,9 @@ export async function foldAll(fold: Fold, limit = FOLD_LIMIT): Promise<void> {
   while ((await fold(limit, true)) >= limit);
 }
 
-/** Each batch as the log keeps it: one JSON object, `{"d":districtId,"o":orgId,"c":counts,"v":visits}`. */
+/** Each batch as the log keeps it (log-entry.mjs), beside the batchId that makes a retry a duplicate. */
 export function toLogEntries(batches: readonly AcceptedBatch[]): LogEntry[] {
-  return batches.map((batch) => ({
-    districtId: batch.districtId,
-    batchId: batch.batchId,
-    entry: `{"d":${batch.districtId},"o":${JSON.stringify(batch.orgId)},"c":${JSON.stringify(batch.counts)},"v":${JSON.stringify(batch.visits ?? [])}}`,
-  }));
+  return batches.map((batch) => ({ districtId: batch.districtId, batchId: batch.batchId, entry: encodeLogEntry(batch) }));
 }
 
 /**

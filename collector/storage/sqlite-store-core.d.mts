@@ -16,7 +16,7 @@ export interface PlainBatch {
   visits?: readonly { day: string; target: string; n: number }[];
 }
 
-/** A batch as the log keeps it: its batchId, and the batch as one JSON object (batch-sql.ts toLogEntries). */
+/** A batch as the log keeps it: its batchId, and its entry (log-entry.mjs, batch-sql.ts toLogEntries). */
 export interface LogEntry {
   districtId: number;
   batchId: string;
