@@ -8,12 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
  * CPU time per batch moves far less, and it tells which part to make cheaper. Where /proc is
  * missing the readings are empty.
  */
-/** CPU seconds so far, and how many of them in the kernel (system calls: sockets, files, wakeups). */
-interface Seconds {
-  seconds: number;
-  kernel: number;
-}
-
 export interface CpuReading {
   /** By thread id: its name and CPU seconds so far. */
   threads: Map<string, Seconds & { name: string }>;
@@ -31,6 +25,12 @@ export interface CpuPerBatch {
   postgresKernel: number;
   /** Share of all the machine's cores busy, 0–1. */
   machineBusy: number;
+}
+
+/** CPU seconds so far, and how many of them in the kernel (system calls: sockets, files, wakeups). */
+interface Seconds {
+  seconds: number;
+  kernel: number;
 }
 
 const ticksPerSecond = (() => {
