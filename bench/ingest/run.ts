@@ -10,37 +10,45 @@ import { probeFoldLag } from './fold-lag';
 /**
  * Ingest throughput: wrk posts wire-format batches (../shared/bench/report-batches.lua, 10 rows
  * each, a fresh batchId each) to a bare node:http server and to the collector on SQLite and on
- * PostgreSQL, in one run, bare first and last to show the drift; then each gets a paced load of
- * at least 2,000 batches a second for its latency (paced-batches.lua: PACED_CONNECTIONS
- * connections, each waiting PACE_MS between an answer and its next batch: 2,500/s with 1 ms
- * answers, still 2,130/s with 5 ms ones; wrk has no rate of its own). On the collectors, the fold's lag is
- * probed during both loads (fold-lag.ts). Prints two Markdown tables: the loads, and the CPU time per
- * batch of the full load by thread and of PostgreSQL (cpu-time.ts), which moves less with the machine.
- *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32]
+ * PostgreSQL, in one run, bare first and last to show the drift. Each server gets a full load for
+ * each count of connections, then a paced load of at least 2,000 batches a second for its latency
+ * (paced-batches.lua: PACED_CONNECTIONS connections, each waiting PACE_MS between an answer and its
+ * next batch: 2,500/s with 1 ms answers, still 2,130/s with 5 ms ones; wrk has no rate of its own).
+ * Why two counts: with 32 connections a collector's throughput is 32 requests over its commit
+ * latency and a fifth of the two cores stays idle; 128, still far fewer than the computers of a
+ * district reporting at 08:00, keep every server busy, so the ratio to bare compares the work per
+ * batch. On the collectors, the fold's lag is probed during every load (fold-lag.ts). Prints
+ * Markdown tables: the full loads, the paced loads, and the CPU time per batch of each full load by
+ * thread and of PostgreSQL (cpu-time.ts), which moves less with the machine.
+ *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32,128]
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ensure-postgres.sh); skipped without.
  */
 const seconds = Number(process.argv[2] ?? 8);
-const connections = Number(process.argv[3] ?? 32);
+const connectionCounts = (process.argv[3] ?? '32,128').split(',').map(Number);
 const PACED_CONNECTIONS = 64;
 const PACE_MS = 25;
 const script = join(import.meta.dirname, '../../../shared/bench/report-batches.lua');
 const pacedScript = join(import.meta.dirname, 'paced-batches.lua');
 const run = promisify(execFile);
 
-interface Result {
-  name: string;
-  perSecond: number;
-  p99: string;
-  failures: number;
+type Load = Awaited<ReturnType<typeof runWrk>>;
+
+interface FullLoad extends Load {
+  connections: number;
   lag: number[];
   cpu: CpuPerBatch;
-  paced: Awaited<ReturnType<typeof runWrk>>;
+}
+
+interface Result {
+  name: string;
+  full: FullLoad[];
+  paced: Load;
   pacedLag: number[];
 }
 
-async function runWrk(url: string, paced = false) {
+async function runWrk(url: string, connections: number, paced = false) {
   const env = { ...process.env, REPORT_BATCHES: script, PACE_MS: String(PACE_MS) };
-  const { stdout } = await run('wrk', ['-t1', `-c${paced ? PACED_CONNECTIONS : connections}`, `-d${seconds}s`, '-s', paced ? pacedScript : script, '--latency', `${url}/api/v1/reports`], { encoding: 'utf8', env });
+  const { stdout } = await run('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', paced ? pacedScript : script, '--latency', `${url}/api/v1/reports`], { encoding: 'utf8', env });
   const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? NaN);
   const p99 = /\s99%\s+(\S+)/.exec(stdout)?.[1] ?? '?';
   const failures = Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0) + Number(/Socket errors: .*?timeout (\d+)/.exec(stdout)?.[1] ?? 0);
@@ -66,13 +74,16 @@ async function measure(name: string, serverScript: string, where?: string): Prom
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const server = await startServer(serverScript, where ? [where] : []);
   try {
-    await runWrk(server.url); // warm-up run: JIT, page cache, connection pool
-    const before = readCpu(server.child.pid!);
-    const [full, lag] = await withLag(server.url, where, () => runWrk(server.url));
-    const cpu = cpuPerBatch(before, readCpu(server.child.pid!), full.requests);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const [paced, pacedLag] = await withLag(server.url, where, () => runWrk(server.url, true));
-    return { name, ...full, lag, cpu, paced, pacedLag };
+    await runWrk(server.url, connectionCounts[0]!); // warm-up run: JIT, page cache, connection pool
+    const full: FullLoad[] = [];
+    for (const connections of connectionCounts) {
+      const before = readCpu(server.child.pid!);
+      const [load, lag] = await withLag(server.url, where, () => runWrk(server.url, connections));
+      full.push({ ...load, connections, lag, cpu: cpuPerBatch(before, readCpu(server.child.pid!), load.requests) });
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    }
+    const [paced, pacedLag] = await withLag(server.url, where, () => runWrk(server.url, PACED_CONNECTIONS, true));
+    return { name, full, paced, pacedLag };
   } finally {
     await server.stop();
   }
@@ -104,27 +115,36 @@ try {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const bareMean = (results[0]!.perSecond + results.at(-1)!.perSecond) / 2;
+/** The bare server's mean over its first and last run, at each count of connections. */
+const bareMean = (connections: number) => {
+  const bares = [results[0]!, results.at(-1)!].map((result) => result.full.find((load) => load.connections === connections)!.perSecond);
+  return (bares[0]! + bares[1]!) / 2;
+};
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '–');
 const lagOf = (lags: number[]) => {
   const sorted = [...lags].sort((a, b) => a - b);
   return sorted.length ? `${ms(percentile(sorted, 50))} / ${ms(sorted.at(-1)!)}` : '–';
 };
-console.log(`wrk -t1 -c${connections} -d${seconds}s; paced: -c${PACED_CONNECTIONS}, ${PACE_MS} ms between answer and next batch; ${new Date().toISOString().slice(0, 16)}Z\n`);
-console.log('| server | batches/s | p99 | × bare | non-2xx | fold lag p50 / max | paced: batches/s | p99 | non-2xx | fold lag p50 / max |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of results) {
-  console.log(
-    `| ${r.name} | ${Math.round(r.perSecond)} | ${r.p99} | ${(r.perSecond / bareMean).toFixed(2)} | ${r.failures} | ${lagOf(r.lag)} | ${Math.round(r.paced.perSecond)} | ${r.paced.p99} | ${r.paced.failures} | ${lagOf(r.pacedLag)} |`,
-  );
+const fullLoads = results.flatMap((result) => result.full.map((load) => ({ name: result.name, load })));
+console.log(`wrk -t1 -d${seconds}s, -c${connectionCounts.join(' and -c')}; paced: -c${PACED_CONNECTIONS}, ${PACE_MS} ms between answer and next batch; ${new Date().toISOString().slice(0, 16)}Z\n`);
+console.log('| server | connections | batches/s | p99 | × bare | non-2xx | fold lag p50 / max |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const { name, load } of fullLoads) {
+  console.log(`| ${name} | ${load.connections} | ${Math.round(load.perSecond)} | ${load.p99} | ${(load.perSecond / bareMean(load.connections)).toFixed(2)} | ${load.failures} | ${lagOf(load.lag)} |`);
 }
 
-const us = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
-console.log('\nCPU time per batch of the full load, µs (threads of one name summed; PostgreSQL: all its local processes; in brackets: of it in the kernel):\n');
-console.log('| server | all threads | by thread | PostgreSQL | all cores busy |');
+console.log('\nPaced:\n');
+console.log('| server | batches/s | p99 | non-2xx | fold lag p50 / max |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const { name, cpu } of results) {
+for (const r of results) console.log(`| ${r.name} | ${Math.round(r.paced.perSecond)} | ${r.paced.p99} | ${r.paced.failures} | ${lagOf(r.pacedLag)} |`);
+
+const us = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+console.log('\nCPU time per batch of each full load, µs (threads of one name summed; PostgreSQL: all its local processes; in brackets: of it in the kernel):\n');
+console.log('| server | connections | all threads | by thread | PostgreSQL | all cores busy |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const { name, load } of fullLoads) {
+  const { cpu } = load;
   const threads = cpu.threads.filter(([, value]) => value >= 0.5).map(([thread, value]) => `${thread} ${us(value)}`).join(', ');
   const postgres = name.includes('PostgreSQL') ? `${us(cpu.postgres)} (${us(cpu.postgresKernel)})` : '–';
-  console.log(`| ${name} | ${us(cpu.server)} (${us(cpu.serverKernel)}) | ${threads} | ${postgres} | ${Math.round(cpu.machineBusy * 100)} % |`);
+  console.log(`| ${name} | ${load.connections} | ${us(cpu.server)} (${us(cpu.serverKernel)}) | ${threads} | ${postgres} | ${Math.round(cpu.machineBusy * 100)} % |`);
 }
