@@ -14,10 +14,10 @@ import { probeFoldLag } from './fold-lag';
  * each count of connections, then a paced load of at least 2,000 batches a second for its latency
  * (paced-batches.lua: PACED_CONNECTIONS connections, each waiting PACE_MS between an answer and its
  * next batch: 2,500/s with 1 ms answers, still 2,130/s with 5 ms ones; wrk has no rate of its own).
- * Why two counts: with 32 connections a collector's throughput is 32 requests over its commit
- * latency and a fifth of the two cores stays idle; 128, still far fewer than the computers of a
- * district reporting at 08:00, keep every server busy, so the ratio to bare compares the work per
- * batch. On the collectors, the fold's lag is probed during every load (fold-lag.ts). Prints
+ * Why two counts: with 32 connections a collector's throughput is 32 requests over its commit's
+ * round trip, and about a fifth of the two cores stays idle; with 128 (still far fewer than a
+ * district's computers reporting at 08:00) the bare server and the collectors' main threads run
+ * flat out, so the ratio to bare compares the work per batch. On the collectors, the fold's lag is probed during every load (fold-lag.ts). Prints
  * Markdown tables: the full loads, the paced loads, and the CPU time per batch of each full load by
  * thread and of PostgreSQL (cpu-time.ts), which moves less with the machine.
  *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32,128]
