@@ -17,9 +17,10 @@ import { probeFoldLag } from './fold-lag';
  * Why two counts: with 32 connections a collector's throughput is 32 requests over its commit's
  * round trip, and about a fifth of the two cores stays idle; with 128 (still far fewer than a
  * district's computers reporting at 08:00) the bare server and the collectors' main threads run
- * flat out, so the ratio to bare compares the work per batch. On the collectors, the fold's lag is probed during every load (fold-lag.ts). Prints
- * Markdown tables: the full loads, the paced loads, and the CPU time per batch of each full load by
- * thread and of PostgreSQL (cpu-time.ts), which moves less with the machine.
+ * flat out, so the ratio to bare compares the work per batch. On the collectors, the fold's lag
+ * is probed during every load (fold-lag.ts). Prints Markdown tables: the full loads, the paced
+ * loads, and the CPU time per batch of each full load by thread and of PostgreSQL (cpu-time.ts),
+ * which moves less with the machine.
  *   npx tsx bench/ingest/run.ts [seconds=8] [connections=32,128]
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/ensure-postgres.sh); skipped without.
  */
